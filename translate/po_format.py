@@ -1,0 +1,172 @@
+"""Catalog → text, exactly as GNU gettext (msgcat, msgmerge) writes PO files.
+
+Writing is kept apart from merging and from file I/O (as Babel's ``generate_po`` is): this module
+only turns polib objects into text. Lines are broken where GNU breaks them: at Unicode line-break
+opportunities (UAX #14, computed by uniseg), filling up to 79 columns, the header field by field.
+"""
+
+import unicodedata
+
+import polib
+from uniseg.linebreak import LineBreak, line_break, line_break_boundaries
+
+PAGE_WIDTH = 79
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+            "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+
+
+def _width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.category(char) == "Cc":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _gnu_quotes(text: str, breakables):
+    """Allow a break after spaces next to a quotation mark, as GNU's libunistring does.
+
+    Unicode 15.1 (LB15a/LB15b, which uniseg follows) forbids breaking "« text »" at its inner
+    spaces; the libunistring that GNU gettext is built with still breaks there.
+    """
+    breakables = list(breakables)
+    for index in range(1, len(text)):
+        if text[index - 1] != " " or text[index] == " ":
+            continue
+        before = text[:index].rstrip(" ")
+        if line_break(text[index]) == LineBreak.QU or (before and line_break(before[-1]) == LineBreak.QU):
+            breakables[index] = 1
+    return breakables
+
+
+def _portions(text: str) -> list[str]:
+    """The string cut after each newline, as GNU prints one line per newline at least."""
+    portions, start = [], 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            portions.append(text[start:])
+            return portions
+        portions.append(text[start:end + 1])
+        start = end + 1
+        if start == len(text):
+            return portions
+
+
+def _escape(portion: str) -> tuple[str, set[int]]:
+    """Escaped text and where a line may break in it.
+
+    Break opportunities come from the unescaped text (so no break falls before a final newline);
+    each escape sequence takes its character's opportunity and cannot be split, nor be followed
+    by a break when it stands for a control character such as a tab.
+    """
+    opportunities = set(line_break_boundaries(portion, tailor=_gnu_quotes)) - {0, len(portion)}
+    opportunities -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
+    out, possible = [], set()
+    for index, char in enumerate(portion):
+        if index in opportunities:
+            possible.add(len(out))
+        out.extend(_ESCAPES.get(char, char))
+    return "".join(out), possible
+
+
+def _breaks(escaped: str, possible: set[int], width: int, start_column: int) -> list[int]:
+    """Positions where lines start, filling each line up to ``width`` columns (libunistring's rule)."""
+    breaks: list[int] = []
+    last, column, piece = None, start_column, 0
+    for position, char in enumerate(escaped):
+        if position in possible:
+            if last is not None and column + piece > width:
+                breaks.append(last)
+                column = 0
+            last = position
+            column += piece
+            piece = 0
+        piece += _width(char)
+    if last is not None and column + piece > width:
+        breaks.append(last)
+    return breaks
+
+
+def wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
+    """The lines of ``keyword "text"`` (``msgid``, ``msgstr[1]``...) after ``prefix`` (``#~ ``)."""
+    after_break = len(prefix) + 1
+    width = PAGE_WIDTH - 1 - after_break
+    lines: list[str] = []
+    portions = _portions(text)
+    first = True
+    for number, portion in enumerate(portions):
+        escaped, possible = _escape(portion)
+        start = len(prefix) + len(keyword) + 2 - after_break if first else 0
+        breaks = _breaks(escaped, possible, width, start)
+        more = number + 1 < len(portions)
+        if first and escaped and (more or start > width or breaks):
+            lines.append(f'{prefix}{keyword} ""')
+            first = False
+            breaks = _breaks(escaped, possible, width, 0)
+        bounds = [0, *breaks, len(escaped)]
+        for begin, end in zip(bounds, bounds[1:]):
+            head = f"{prefix}{keyword} " if first else prefix
+            lines.append(f'{head}"{escaped[begin:end]}"')
+            first = False
+    return lines
+
+
+def _comments(marker: str, text: str) -> list[str]:
+    return [f"{marker} {line}" if line else marker for line in text.split("\n")] if text else []
+
+
+def _references(occurrences: list[tuple[str, str]]) -> list[str]:
+    lines, line = [], "#:"
+    for path, number in occurrences:
+        item = f"{path}:{number}" if number else path
+        if len(line) > 2 and len(line) + len(item) + 1 > PAGE_WIDTH:
+            lines.append(line)
+            line = "#:"
+        line += " " + item
+    return lines + [line] if len(line) > 2 else lines
+
+
+def _flags(entry: polib.POEntry) -> list[str]:
+    fuzzy = "fuzzy" in entry.flags and (entry.msgstr or any(entry.msgstr_plural.values()))
+    flags = (["fuzzy"] if fuzzy else []) + [f for f in entry.flags if f != "fuzzy"]
+    return ["#, " + ", ".join(flags)] if flags else []
+
+
+def _messages(entry: polib.POEntry, prefix: str) -> list[str]:
+    lines: list[str] = []
+    previous_prefix = prefix.rstrip() + "| " if prefix else "#| "
+    previous = [("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
+                ("msgid_plural", entry.previous_msgid_plural)]
+    for keyword, value in previous:
+        if value is not None:
+            lines += wrap(keyword, value, previous_prefix)
+    if entry.msgctxt is not None:
+        lines += wrap("msgctxt", entry.msgctxt, prefix)
+    lines += wrap("msgid", entry.msgid, prefix)
+    if entry.msgid_plural:
+        lines += wrap("msgid_plural", entry.msgid_plural, prefix)
+        for index in sorted(entry.msgstr_plural):
+            lines += wrap(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+    else:
+        lines += wrap("msgstr", entry.msgstr, prefix)
+    return lines
+
+
+def format_entry(entry: polib.POEntry) -> str:
+    lines = _comments("#", entry.tcomment)
+    if entry.obsolete:
+        lines += _flags(entry) + _messages(entry, "#~ ")
+    else:
+        lines += _comments("#.", entry.comment) + _references(entry.occurrences)
+        lines += _flags(entry) + _messages(entry, "")
+    return "\n".join(lines) + "\n"
+
+
+def format_catalog(catalog: polib.POFile) -> str:
+    """The whole file: header comment, header entry, entries, obsolete entries last."""
+    header = polib.POEntry(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in catalog.metadata.items()),
+                           tcomment=catalog.header, flags=["fuzzy"] if catalog.metadata_is_fuzzy else [])
+    active = [e for e in catalog if not e.obsolete]
+    obsolete = [e for e in catalog if e.obsolete]
+    return "\n".join(format_entry(entry) for entry in [header, *active, *obsolete])

@@ -1,0 +1,100 @@
+"""A project's settings (``[tool.l10n]`` in its pyproject.toml) and its gettext path conventions.
+
+This is the only module that knows where sources, templates (POT) and catalogs (PO) live.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import L10nError
+from .files import read_text
+
+_CODE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?")
+DEFAULTS = {
+    "source": "source",
+    "locales": "locales",
+    "output": "build",
+    "source-language": "fr",
+    "languages": [],
+}
+
+
+def validate_language(code: str, where: Path | str | None = None) -> str:
+    """Return ``code`` if it names a locale CLDR knows (``en``, ``pt_BR``); raise otherwise."""
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise L10nError(f"invalid language code {code!r} (expected a code such as en, ru, pt_BR)", where)
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise L10nError(f"unknown language code {code!r}", where) from exc
+    return code
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    source_dir: Path
+    locales_dir: Path
+    output_dir: Path
+    source_language: str
+    languages: tuple[str, ...]
+
+    @classmethod
+    def load(cls, root: Path | str = ".") -> "Project":
+        root = Path(root)
+        config_path = root / "pyproject.toml"
+        settings = dict(DEFAULTS)
+        if config_path.exists():
+            try:
+                data = tomllib.loads(read_text(config_path))
+            except tomllib.TOMLDecodeError as exc:
+                raise L10nError(f"invalid TOML: {exc}", config_path) from exc
+            settings.update(data.get("tool", {}).get("l10n", {}))
+        elif not root.is_dir():
+            raise L10nError("no such project folder", root)
+        source_language = validate_language(settings["source-language"], config_path)
+        languages = settings["languages"]
+        if not isinstance(languages, list):
+            raise L10nError("[tool.l10n] languages must be a list of language codes", config_path)
+        for code in languages:
+            validate_language(code, config_path)
+        if source_language in languages:
+            raise L10nError(f"the source language {source_language} is also a target language", config_path)
+        return cls(
+            root=root,
+            source_dir=root / settings["source"],
+            locales_dir=root / settings["locales"],
+            output_dir=root / settings["output"],
+            source_language=source_language,
+            languages=tuple(languages),
+        )
+
+    def select(self, codes: list[str] | None) -> tuple[str, ...]:
+        """The target languages a command should work on: ``codes`` (checked) or all of them."""
+        if not codes:
+            return self.languages
+        for code in codes:
+            validate_language(code)
+            if code not in self.languages:
+                raise L10nError(f"{code} is not a target language of this project ({', '.join(self.languages)})")
+        return tuple(codes)
+
+    def sources(self) -> list[Path]:
+        """The Markdown articles, in name order."""
+        if not self.source_dir.is_dir():
+            raise L10nError("no source folder", self.source_dir)
+        return sorted(self.source_dir.glob("*.md"))
+
+    def pot_path(self, domain: str) -> Path:
+        return self.locales_dir / f"{domain}.pot"
+
+    def po_path(self, language: str, domain: str) -> Path:
+        return self.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+
+    def relative(self, path: Path) -> str:
+        """``path`` as written in ``#:`` references: relative to the project root, with slashes."""
+        return path.relative_to(self.root).as_posix()
