@@ -9,6 +9,7 @@
 
 import copy
 import difflib
+import re
 
 import polib
 
@@ -26,20 +27,25 @@ def is_translated(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
-def _from_template(source: polib.POEntry, old: polib.POEntry | None) -> polib.POEntry:
+def nplurals(plural_forms: str) -> int:
+    """The number of plural forms a ``Plural-Forms`` header declares (2 when it says nothing usable)."""
+    match = re.search(r"nplurals\s*=\s*(\d+)", plural_forms or "")
+    return int(match.group(1)) if match else 2
+
+
+def _from_template(source: polib.POEntry, old: polib.POEntry | None, forms: int) -> polib.POEntry:
     """The template's entry carrying what the translator owns in ``old``."""
     entry = copy.copy(source)
     entry.flags = list(source.flags)
+    entry.msgstr_plural = {index: "" for index in range(forms)} if source.msgid_plural else {}
     if old is not None:
         entry.msgstr = old.msgstr
-        entry.msgstr_plural = dict(old.msgstr_plural)
+        entry.msgstr_plural = dict(old.msgstr_plural) if source.msgid_plural else {}
         entry.tcomment = old.tcomment
         entry.flags += [flag for flag in old.flags if flag not in entry.flags]
         entry.previous_msgid = old.previous_msgid
         entry.previous_msgctxt = old.previous_msgctxt
         entry.previous_msgid_plural = old.previous_msgid_plural
-    if source.msgid_plural and not entry.msgstr_plural:
-        entry.msgstr_plural = {0: ""}
     entry.obsolete = False
     return entry
 
@@ -64,15 +70,16 @@ def merge(template: polib.POFile, old: polib.POFile | None, language: str) -> po
     obsolete = {_key(e): e for e in old if e.obsolete}
     translated = {e.msgid: e for e in old if not e.obsolete and is_translated(e)}
     used: set[tuple] = set()
+    forms = nplurals(result.metadata.get("Plural-Forms", ""))
     for source in template:
         key = _key(source)
         exact = active.get(key) or obsolete.get(key)
         if exact is not None:
             used.add(key)
-            result.append(_from_template(source, exact))
+            result.append(_from_template(source, exact, forms))
             continue
         closest = _closest(source.msgid, translated)
-        entry = _from_template(source, closest)
+        entry = _from_template(source, closest, forms)
         if closest is not None:
             used.add(_key(closest))
             entry.previous_msgid = closest.msgid

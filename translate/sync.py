@@ -15,6 +15,7 @@ from .merge import merge
 from .plugins import load_plugins
 from .project import Project
 from .segments import Article, parse_article
+from .stats import Progress, progress
 
 
 @dataclass
@@ -97,3 +98,14 @@ def update(project: Project) -> SyncReport:
             path = project.po_path(language, domain.name)
             report.record(path, write_catalog(merge(template, old[path], language), path))
     return report
+
+
+def status(project: Project, languages: tuple[str, ...]) -> list[Progress]:
+    """Progress of every catalog of ``languages``, read as the files are now (nothing is written)."""
+    rows = []
+    for template in sorted(project.locales_dir.glob("*.pot")):
+        for language in languages:
+            path = project.po_path(language, template.stem)
+            if path.exists():
+                rows.append(progress(read_catalog(path, language), language, template.stem))
+    return rows

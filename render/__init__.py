@@ -1,0 +1,1 @@
+"""Catalogs → pages: one HTML page per language, and the comparison view, from Jinja2 templates."""

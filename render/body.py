@@ -1,0 +1,38 @@
+"""An article's body as HTML: the source's block structure with each segment's text put back.
+
+The structure (headings, lists, quotes, figures, the newsletter box) comes from the French source;
+each segment's text is rendered as inline Markdown with raw HTML disabled, so a translation can
+carry emphasis and links but never markup of its own.
+"""
+
+from collections.abc import Callable
+
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from .context import Article, SegmentText, markdown_parser
+
+_BLOCKS = {
+    "container_figure_open": '<figure class="photo">\n<figcaption>\n',
+    "container_figure_close": "</figcaption>\n</figure>\n",
+    "container_newsletter_open": '<aside class="newsletter">\n',
+    "container_newsletter_close": "</aside>\n",
+}
+
+
+def inline_html(text: str) -> Markup:
+    """One segment's inline Markdown as HTML; raw HTML in it is escaped, never passed through."""
+    return Markup(markdown_parser().renderInline(text).strip())
+
+
+def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str]) -> Markup:
+    """HTML of the article with ``texts`` in place; ``wrap`` marks up each segment's state."""
+    md = markdown_parser()
+    for name, html in _BLOCKS.items():
+        md.add_render_rule(name, lambda self, tokens, idx, options, env, html=html: html)
+    tokens = list(article.tokens)
+    for text in texts:
+        html = inline_html(text.text)
+        marked = Token("html_inline", "", 0, content=str(wrap(text, html)))
+        tokens[text.segment.token_index] = Token("inline", "", 0, children=[marked])
+    return Markup(md.renderer.render(tokens, md.options, {}))

@@ -1,0 +1,84 @@
+"""Catalogs → one HTML page per language and article, with Jinja2 templates."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from translate.files import write_if_changed
+
+from .body import inline_html, render_body
+from .context import (Article, Project, SegmentText, article_texts, language_name, load_articles,
+                      reviewed_share, text_direction, ui_translations, update)
+
+
+@dataclass
+class BuildReport:
+    pages: list[Path] = field(default_factory=list)
+    skipped: dict[str, float] = field(default_factory=dict)  # language → percent reviewed
+
+
+def environment(project: Project, language: str) -> jinja2.Environment:
+    """Templates with the interface strings of ``language`` installed, autoescaping on."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("render", "templates"), autoescape=True,
+                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(ui_translations(project, language), newstyle=True)
+    return env
+
+
+def page_name(articles: list[Article], article: Article) -> str:
+    """``index.html`` for a one-article project; ``<slug>.html`` beside an index otherwise."""
+    return "index.html" if len(articles) == 1 else f"{article.slug}.html"
+
+
+def render_article(env: jinja2.Environment, project: Project, article: Article, texts: list[SegmentText],
+                   language: str, languages: list[str], name: str, drafts: bool) -> str:
+    segment = env.get_template("segment.html").module.segment
+    body = render_body(article, texts, lambda text, html: segment(dict(
+        state=text.state, language=text.language, html=html), language))
+    title = next(t for t in texts if t.segment.kind == "title")
+    links = [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code),
+                  current=code == language) for code in languages]
+    page = dict(
+        language=language,
+        direction=text_direction(language),
+        title=inline_html(title.text).striptags(),
+        root="../",
+        alternates=[link for link in links if not link["current"]],
+        switcher=links,
+        drafts=drafts and any(t.state == "draft" for t in texts),
+        fallbacks=any(t.state == "missing" for t in texts),
+        source_name=language_name(project.source_language, language),
+        body=body,
+        total=len(texts),
+        reviewed=sum(t.state == "reviewed" for t in texts),
+        is_source=language == project.source_language,
+    )
+    return env.get_template("article.html").render(page=page)
+
+
+def build(project: Project, out: Path | None = None, drafts: bool = False,
+          min_reviewed: float = 0) -> BuildReport:
+    """Bring the catalogs up to date, then write ``<out>/<lang>/index.html`` for every language."""
+    update(project)
+    out = out or project.output_dir
+    articles = load_articles(project)
+    report = BuildReport()
+    languages = [project.source_language]
+    for language in project.languages:
+        share = reviewed_share(project, articles, language).percent_reviewed
+        if share < min_reviewed:
+            report.skipped[language] = share
+        else:
+            languages.append(language)
+    for language in languages:
+        env = environment(project, language)
+        for article in articles:
+            texts = article_texts(project, article, language, drafts)
+            name = page_name(articles, article)
+            html = render_article(env, project, article, texts, language, languages, name, drafts)
+            path = out / language / name
+            write_if_changed(path, html)
+            report.pages.append(path)
+    style = jinja2.PackageLoader("render", "templates").get_source(jinja2.Environment(), "style.css")[0]
+    write_if_changed(out / "style.css", style)
+    return report
