@@ -6,6 +6,7 @@ opportunities (UAX #14, computed by uniseg), filling up to 79 columns, the heade
 """
 
 import unicodedata
+from functools import lru_cache
 
 import polib
 from uniseg.linebreak import LineBreak, line_break, line_break_boundaries
@@ -53,25 +54,35 @@ def _portions(text: str) -> list[str]:
             return portions
 
 
-def _escape(portion: str) -> tuple[str, set[int]]:
-    """Escaped text and where a line may break in it.
+@lru_cache(maxsize=4096)
+def _escape(portion: str) -> str:
+    return "".join(_ESCAPES.get(char, char) for char in portion)
 
-    Break opportunities come from the unescaped text (so no break falls before a final newline);
+
+@lru_cache(maxsize=4096)
+def _opportunities(portion: str) -> frozenset[int]:
+    """Where a line may break in the escaped portion.
+
+    Opportunities come from the unescaped text (so no break falls before a final newline);
     each escape sequence takes its character's opportunity and cannot be split, nor be followed
     by a break when it stands for a control character such as a tab.
     """
-    opportunities = set(line_break_boundaries(portion, tailor=_gnu_quotes)) - {0, len(portion)}
-    opportunities -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
-    out, possible = [], set()
+    found = set(line_break_boundaries(portion, tailor=_gnu_quotes)) - {0, len(portion)}
+    found -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
+    possible, column = set(), 0
     for index, char in enumerate(portion):
-        if index in opportunities:
-            possible.add(len(out))
-        out.extend(_ESCAPES.get(char, char))
-    return "".join(out), possible
+        if index in found:
+            possible.add(column)
+        column += len(_ESCAPES.get(char, char))
+    return frozenset(possible)
 
 
-def _breaks(escaped: str, possible: set[int], width: int, start_column: int) -> list[int]:
+def _breaks(portion: str, width: int, start_column: int) -> list[int]:
     """Positions where lines start, filling each line up to ``width`` columns (libunistring's rule)."""
+    escaped = _escape(portion)
+    if start_column + sum(_width(char) for char in escaped) <= width:
+        return []
+    possible = _opportunities(portion)
     breaks: list[int] = []
     last, column, piece = None, start_column, 0
     for position, char in enumerate(escaped):
@@ -96,14 +107,14 @@ def wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
     portions = _portions(text)
     first = True
     for number, portion in enumerate(portions):
-        escaped, possible = _escape(portion)
+        escaped = _escape(portion)
         start = len(prefix) + len(keyword) + 2 - after_break if first else 0
-        breaks = _breaks(escaped, possible, width, start)
+        breaks = _breaks(portion, width, start)
         more = number + 1 < len(portions)
         if first and escaped and (more or start > width or breaks):
             lines.append(f'{prefix}{keyword} ""')
             first = False
-            breaks = _breaks(escaped, possible, width, 0)
+            breaks = _breaks(portion, width, 0)
         bounds = [0, *breaks, len(escaped)]
         for begin, end in zip(bounds, bounds[1:]):
             head = f"{prefix}{keyword} " if first else prefix

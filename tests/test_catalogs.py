@@ -1,0 +1,147 @@
+"""Catalogs as GNU gettext writes them, and translators' catalogs kept up to date as msgmerge would."""
+
+import random
+
+import polib
+import pytest
+
+from conftest import SEED, gettext_tool
+from translate.catalogs import read_catalog
+from translate.po_format import format_catalog
+
+
+def _po_files(project):
+    return sorted((project / "locales").rglob("*.po")) + sorted((project / "locales").glob("*.pot"))
+
+
+def test_produced_files_pass_msgfmt_check_and_survive_msgcat_unchanged(project, l10n, tmp_path):
+    l10n(project, "update")
+    files = _po_files(project)
+    assert len(files) == 2 + 3 + 4  # two templates, the article in 3 languages, the interface in 4
+    for path in files:
+        if path.suffix == ".po":
+            check = gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(path))
+            assert check.returncode == 0, check.stderr
+        again = gettext_tool("msgcat", str(path), "-o", "-")
+        assert again.stdout == path.read_text(encoding="utf-8"), path
+
+
+def test_headers_carry_language_and_cldr_plural_forms(project, l10n):
+    l10n(project, "update")
+    forms = {"en": "nplurals=2; plural=(n != 1);",
+             "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                   "(n%100<10 || n%100>=20) ? 1 : 2);",
+             "kk": "nplurals=2; plural=(n != 1);"}
+    for language, plural in forms.items():
+        catalog = read_catalog(project / "locales" / language / "LC_MESSAGES" / "kazakhstan-ue.po", language)
+        assert catalog.metadata["Language"] == language
+        assert catalog.metadata["Plural-Forms"] == plural
+        assert catalog.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+        assert catalog.metadata["Project-Id-Version"] == "kazakhstan-ue"
+        assert catalog.metadata["X-Generator"].startswith("l10n ")
+    ui = read_catalog(project / "locales" / "ru" / "LC_MESSAGES" / "ui.po", "ru")
+    plural = next(e for e in ui if e.msgid_plural)
+    assert sorted(plural.msgstr_plural) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_lines_wrap_exactly_where_msgcat_wraps_them(tmp_path, seed):
+    """Random texts made of the article's words, quotes, escapes, Cyrillic and wide characters."""
+    rng = random.Random(seed)
+    words = SEED.read_text(encoding="utf-8").split() + [
+        '"quoted"', "back\\slash", "tab\there", "Қасым-Жомарт", "Тоқаев", "東京都の", "x/y", "«", "»", "—"]
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "fr"}
+    for number in range(120):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "\n", rng.randint(1, 3))
+        catalog.append(polib.POEntry(
+            msgid=f"{number} {text}", msgstr=" ".join(rng.sample(text.split(" "), len(text.split(" ")))),
+            previous_msgid=text if rng.random() < 0.3 else None, obsolete=rng.random() < 0.1,
+            flags=["fuzzy"] if rng.random() < 0.3 else [], tcomment="translator's note",
+            occurrences=[("source/a.md", str(n)) for n in range(rng.randint(0, 12))]))
+    path = tmp_path / "random.po"
+    path.write_text(format_catalog(catalog), encoding="utf-8")
+    assert gettext_tool("msgcat", str(path), "-o", "-").stdout == path.read_text(encoding="utf-8")
+
+
+ARTICLE = "---\nslug: news\n---\n\n# Title\n\n{}\n"
+
+
+def _write_article(project, *paragraphs):
+    for old in (project / "source").glob("*.md"):
+        old.unlink()
+    (project / "source" / "news.md").write_text(ARTICLE.format("\n\n".join(paragraphs)), encoding="utf-8")
+
+
+def _entries(project, language="en"):
+    catalog = read_catalog(project / "locales" / language / "LC_MESSAGES" / "news.po", language)
+    return {e.msgid: e for e in catalog}
+
+
+def test_msgmerge_rules_edit_removal_addition_and_comments(project, l10n):
+    kept = "The summit took place in Samarkand on 4 April."
+    edited = "Kazakhstan presented four priorities for cooperation with the Union."
+    removed = "This paragraph will be removed from the article entirely."
+    _write_article(project, kept, edited, removed)
+    l10n(project, "update")
+    po = project / "locales" / "en" / "LC_MESSAGES" / "news.po"
+    catalog = read_catalog(po, "en")
+    for entry in catalog:
+        entry.msgstr = entry.msgid.upper()
+    catalog.find(kept).tcomment = "Checked against the agency's dispatch."
+    catalog.find(kept).flags.append("no-wrap")
+    po.write_text(format_catalog(catalog), encoding="utf-8")
+
+    added = "A brand new closing sentence arrives."
+    _write_article(project, kept, edited.replace("four", "five"), added)
+    assert l10n(project, "update")[0] == 0
+    entries = _entries(project)
+
+    assert entries[kept].msgstr == kept.upper() and "fuzzy" not in entries[kept].flags
+    assert entries[kept].tcomment == "Checked against the agency's dispatch."
+    assert "no-wrap" in entries[kept].flags
+    changed = entries[edited.replace("four", "five")]
+    assert changed.msgstr == edited.upper() and "fuzzy" in changed.flags
+    assert changed.previous_msgid == edited
+    assert entries[removed].obsolete and entries[removed].msgstr == removed.upper()
+    assert entries[added].msgstr == "" and not entries[added].obsolete
+    text = po.read_text(encoding="utf-8")
+    assert f'#| msgid "{edited}"' in text and f'#~ msgid "{removed}"' in text
+    assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(po)).returncode == 0
+
+
+def test_merge_agrees_with_gnu_msgmerge(project, l10n, tmp_path):
+    kept, edited = "The summit took place in Samarkand.", "Kazakhstan presented four priorities today."
+    _write_article(project, kept, edited, "Soon obsolete, with its translation kept.")
+    l10n(project, "update")
+    po = project / "locales" / "en" / "LC_MESSAGES" / "news.po"
+    catalog = read_catalog(po, "en")
+    for entry in catalog:
+        entry.msgstr = "EN " + entry.msgid
+    po.write_text(format_catalog(catalog), encoding="utf-8")
+    old = tmp_path / "old.po"
+    old.write_bytes(po.read_bytes())
+    _write_article(project, kept, edited.replace("four", "five"), "A new sentence.")
+    l10n(project, "update")
+    gnu = gettext_tool("msgmerge", "--quiet", "--previous", "-o", "-", str(old),
+                       str(project / "locales" / "news.pot"))
+    assert gnu.stdout == po.read_text(encoding="utf-8")
+
+
+def test_obsolete_entries_are_kept_and_revived_when_their_text_returns(project, l10n):
+    text = "A sentence that leaves and comes back."
+    _write_article(project, text)
+    l10n(project, "update")
+    po = project / "locales" / "en" / "LC_MESSAGES" / "news.po"
+    catalog = read_catalog(po, "en")
+    catalog.find(text).msgstr = "Kept translation."
+    po.write_text(format_catalog(catalog), encoding="utf-8")
+    _write_article(project, "Something else entirely, unrelated to the rest.")
+    l10n(project, "update")
+    assert _entries(project)[text].obsolete
+    _write_article(project, text)
+    l10n(project, "update")
+    entry = _entries(project)[text]
+    assert not entry.obsolete and entry.msgstr == "Kept translation." and "fuzzy" not in entry.flags

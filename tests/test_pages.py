@@ -1,0 +1,131 @@
+"""Catalogs → pages: languages, fallback and draft marking, escaping, the reviewed threshold."""
+
+import html.parser
+import re
+
+from translate.catalogs import read_catalog, write_catalog
+
+TITLE = "Entre minerais et géopolitique, le Kazakhstan trace sa voie avec l’UE"
+CAPTION = "Kassym-Jomart Tokaïev au sommet UE-Asie centrale"
+
+
+def translate_entries(project, language, translations, fuzzy=(), domain="kazakhstan-ue"):
+    path = project / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
+    catalog = read_catalog(path, language)
+    for msgid, msgstr in translations.items():
+        entry = catalog.find(msgid)
+        entry.msgstr = msgstr
+        if msgid in fuzzy:
+            entry.flags.append("fuzzy")
+    write_catalog(catalog, path)
+
+
+class Elements(html.parser.HTMLParser):
+    """Start tags with their attributes, and text with the lang in force around it."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.tags, self.stack, self.texts = [], [], []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag not in ("meta", "link", "br", "img"):
+            self.stack.append(attrs.get("lang") or (self.stack[-1] if self.stack else None))
+
+    def handle_endtag(self, tag):
+        if tag not in ("meta", "link", "br", "img"):
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if data.strip():
+            self.texts.append((data.strip(), self.stack[-1] if self.stack else None))
+
+    def lang_of(self, fragment):
+        return next(lang for text, lang in self.texts if fragment in text)
+
+
+def page(project, language):
+    return (project / "build" / language / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_per_language_with_lang_switcher_and_alternates(project, l10n):
+    status, out, _ = l10n(project, "build")
+    assert status == 0
+    for language in ("fr", "en", "ru", "kk"):
+        text = page(project, language)
+        assert text.startswith("<!DOCTYPE html>\n")
+        assert f'<html lang="{language}" dir="ltr">' in text
+        parsed = Elements(text)
+        alternates = {a["hreflang"] for tag, a in parsed.tags if tag == "link" and a.get("rel") == "alternate"}
+        assert alternates == {"fr", "en", "ru", "kk"} - {language}
+    nav = re.search(r"<nav.*?</nav>", page(project, "en"), re.S).group(0)
+    assert Elements(nav).texts == [("Read in:", None), ("Français", "fr"), ("English", "en"),
+                                   ("Русский", "ru"), ("Қазақ тілі", "kk")]
+    assert "<figure" in page(project, "fr") and "<figcaption>" in page(project, "fr") and "<img" not in page(project, "fr")
+
+
+def test_missing_translations_fall_back_to_french_marked(project, l10n):
+    l10n(project, "update")
+    translate_entries(project, "en", {TITLE: "Between minerals and geopolitics, Kazakhstan charts its course with the EU"})
+    l10n(project, "build")
+    parsed = Elements(page(project, "en"))
+    assert parsed.lang_of("Between minerals and geopolitics") == "en"
+    assert parsed.lang_of(CAPTION) == "fr"
+    assert "Not yet translated" in page(project, "en")
+    assert page(project, "en").count('class="l10n-fallback" lang="fr"') == 18
+    assert "1 of 19 passages of this page are reviewed translations." in page(project, "en")
+
+
+def test_fuzzy_entries_are_published_only_as_marked_drafts(project, l10n):
+    l10n(project, "update")
+    draft = "Kassym-Jomart Tokayev at the EU–Central Asia summit"
+    translate_entries(project, "en", {CAPTION: draft}, fuzzy={CAPTION})
+    l10n(project, "build")
+    assert draft not in page(project, "en")
+    assert Elements(page(project, "en")).lang_of(CAPTION) == "fr"
+    l10n(project, "build", "--drafts")
+    text = page(project, "en")
+    assert re.search(r'<span class="l10n-draft"><span class="l10n-badge">Draft, not reviewed</span> '
+                     + re.escape(draft), text)
+    assert "Preview with unreviewed drafts" in text
+
+
+def test_translations_are_inline_markdown_and_never_raw_html(project, l10n):
+    l10n(project, "update")
+    translate_entries(project, "en", {CAPTION: "Tokayev <script>alert(1)</script> at the *summit* [EU](javascript:alert(1))"})
+    l10n(project, "build")
+    text = page(project, "en")
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<em>summit</em>" in text
+    assert 'href="javascript' not in text
+
+
+def test_min_reviewed_skips_and_reports_languages_below_the_threshold(project, l10n):
+    l10n(project, "update")
+    catalog_path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    catalog = read_catalog(catalog_path, "en")
+    translate_entries(project, "en", {e.msgid: "EN" for e in catalog})
+    status, out, _ = l10n(project, "build", "--min-reviewed", "50", "--out", str(project / "site"))
+    assert status == 0
+    assert "skipped ru: 0.0% reviewed, below --min-reviewed 50" in out
+    assert (project / "site" / "en" / "index.html").exists()
+    assert not (project / "site" / "ru" / "index.html").exists()
+    assert 'hreflang="ru"' not in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_interface_strings_come_from_the_ui_catalogs_with_plural_forms(project, l10n):
+    l10n(project, "update")
+    path = project / "locales" / "ru" / "LC_MESSAGES" / "ui.po"
+    catalog = read_catalog(path, "ru")
+    plural = next(e for e in catalog if e.msgid_plural)
+    plural.msgstr_plural = {0: "%(num)d из %(total)d фрагмента", 1: "%(num)d из %(total)d фрагментов",
+                            2: "%(num)d из %(total)d фрагментов"}
+    catalog.find("Not yet translated").msgstr = "Ещё не переведено"
+    write_catalog(catalog, path)
+    l10n(project, "build")
+    text = page(project, "ru")
+    assert "0 из 19 фрагментов" in text
+    assert '<span class="l10n-badge" lang="ru">Ещё не переведено</span>' in text
