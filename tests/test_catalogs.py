@@ -46,10 +46,11 @@ def test_headers_carry_language_and_cldr_plural_forms(project, l10n):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_lines_wrap_exactly_where_msgcat_wraps_them(tmp_path, seed):
-    """Random texts made of the article's words, quotes, escapes, Cyrillic and wide characters."""
+    """Random texts of the article's words, quotes, escapes, Cyrillic, wide characters, directives."""
     rng = random.Random(seed)
     words = SEED.read_text(encoding="utf-8").split() + [
-        '"quoted"', "back\\slash", "tab\there", "Қасым-Жомарт", "Тоқаев", "東京都の", "x/y", "«", "»", "—"]
+        '"quoted"', "back\\slash", "tab\there", "Қасым-Жомарт", "Тоқаев", "東京都の", "x/y", "«", "»", "—",
+        "(%(language)s)", "%(num)d", "%s."]
     catalog = polib.POFile()
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "fr"}
     for number in range(120):
@@ -59,7 +60,8 @@ def test_lines_wrap_exactly_where_msgcat_wraps_them(tmp_path, seed):
         catalog.append(polib.POEntry(
             msgid=f"{number} {text}", msgstr=" ".join(rng.sample(text.split(" "), len(text.split(" ")))),
             previous_msgid=text if rng.random() < 0.3 else None, obsolete=rng.random() < 0.1,
-            flags=["fuzzy"] if rng.random() < 0.3 else [], tcomment="translator's note",
+            flags=(["fuzzy"] if rng.random() < 0.3 else []) + (["python-format"] if "%" in text else []),
+            tcomment="translator's note",
             occurrences=[("source/a.md", str(n)) for n in range(rng.randint(0, 12))]))
     path = tmp_path / "random.po"
     path.write_text(format_catalog(catalog), encoding="utf-8")

@@ -5,6 +5,7 @@ only turns polib objects into text. Lines are broken where GNU breaks them: at U
 opportunities (UAX #14, computed by uniseg), filling up to 79 columns, the header field by field.
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ import polib
 from uniseg.linebreak import LineBreak, line_break, line_break_boundaries
 
 PAGE_WIDTH = 79
+_PYTHON_DIRECTIVE = re.compile(r"%(\([^)]*\))?[#0 +-]*(\*|\d+)?(\.(\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
             "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 
@@ -60,15 +62,19 @@ def _escape(portion: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _opportunities(portion: str) -> frozenset[int]:
+def _opportunities(portion: str, python_format: bool) -> frozenset[int]:
     """Where a line may break in the escaped portion.
 
     Opportunities come from the unescaped text (so no break falls before a final newline);
     each escape sequence takes its character's opportunity and cannot be split, nor be followed
-    by a break when it stands for a control character such as a tab.
+    by a break when it stands for a control character such as a tab. In a python-format string,
+    no break falls inside a directive such as ``%(name)s``.
     """
     found = set(line_break_boundaries(portion, tailor=_gnu_quotes)) - {0, len(portion)}
     found -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
+    if python_format:
+        for directive in _PYTHON_DIRECTIVE.finditer(portion):
+            found -= set(range(directive.start() + 1, directive.end()))
     possible, column = set(), 0
     for index, char in enumerate(portion):
         if index in found:
@@ -77,12 +83,12 @@ def _opportunities(portion: str) -> frozenset[int]:
     return frozenset(possible)
 
 
-def _breaks(portion: str, width: int, start_column: int) -> list[int]:
+def _breaks(portion: str, width: int, start_column: int, python_format: bool) -> list[int]:
     """Positions where lines start, filling each line up to ``width`` columns (libunistring's rule)."""
     escaped = _escape(portion)
     if start_column + sum(_width(char) for char in escaped) <= width:
         return []
-    possible = _opportunities(portion)
+    possible = _opportunities(portion, python_format)
     breaks: list[int] = []
     last, column, piece = None, start_column, 0
     for position, char in enumerate(escaped):
@@ -99,7 +105,7 @@ def _breaks(portion: str, width: int, start_column: int) -> list[int]:
     return breaks
 
 
-def wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
+def wrap(keyword: str, text: str, prefix: str = "", python_format: bool = False) -> list[str]:
     """The lines of ``keyword "text"`` (``msgid``, ``msgstr[1]``...) after ``prefix`` (``#~ ``)."""
     after_break = len(prefix) + 1
     width = PAGE_WIDTH - 1 - after_break
@@ -109,12 +115,12 @@ def wrap(keyword: str, text: str, prefix: str = "") -> list[str]:
     for number, portion in enumerate(portions):
         escaped = _escape(portion)
         start = len(prefix) + len(keyword) + 2 - after_break if first else 0
-        breaks = _breaks(portion, width, start)
+        breaks = _breaks(portion, width, start, python_format)
         more = number + 1 < len(portions)
         if first and escaped and (more or start > width or breaks):
             lines.append(f'{prefix}{keyword} ""')
             first = False
-            breaks = _breaks(portion, width, 0)
+            breaks = _breaks(portion, width, 0, python_format)
         bounds = [0, *breaks, len(escaped)]
         for begin, end in zip(bounds, bounds[1:]):
             head = f"{prefix}{keyword} " if first else prefix
@@ -147,20 +153,21 @@ def _flags(entry: polib.POEntry) -> list[str]:
 def _messages(entry: polib.POEntry, prefix: str) -> list[str]:
     lines: list[str] = []
     previous_prefix = prefix.rstrip() + "| " if prefix else "#| "
+    python_format = "python-format" in entry.flags
     previous = [("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
                 ("msgid_plural", entry.previous_msgid_plural)]
     for keyword, value in previous:
         if value is not None:
-            lines += wrap(keyword, value, previous_prefix)
+            lines += wrap(keyword, value, previous_prefix, python_format)
     if entry.msgctxt is not None:
-        lines += wrap("msgctxt", entry.msgctxt, prefix)
-    lines += wrap("msgid", entry.msgid, prefix)
+        lines += wrap("msgctxt", entry.msgctxt, prefix, python_format)
+    lines += wrap("msgid", entry.msgid, prefix, python_format)
     if entry.msgid_plural:
-        lines += wrap("msgid_plural", entry.msgid_plural, prefix)
+        lines += wrap("msgid_plural", entry.msgid_plural, prefix, python_format)
         for index in sorted(entry.msgstr_plural):
-            lines += wrap(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+            lines += wrap(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, python_format)
     else:
-        lines += wrap("msgstr", entry.msgstr, prefix)
+        lines += wrap("msgstr", entry.msgstr, prefix, python_format)
     return lines
 
 
