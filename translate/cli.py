@@ -5,14 +5,12 @@ import json
 import sys
 from pathlib import Path
 
+from . import mt_cli
 from .errors import L10nError
+from .mt_cli import language_list
 from .plugins import load_plugins
 from .project import Project
 from .sync import SyncReport, extract, status, update
-
-
-def language_list(value: str) -> list[str]:
-    return [code.strip() for code in value.split(",") if code.strip()]
 
 
 def print_report(report: SyncReport) -> None:
@@ -60,6 +58,7 @@ def parser() -> argparse.ArgumentParser:
     status_parser.add_argument("--json", action="store_true", help="machine-readable output")
     status_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     status_parser.set_defaults(run=run_status)
+    mt_cli.add_commands(commands)
     for plugin in load_plugins():
         plugin.add_commands(commands)
     return main_parser

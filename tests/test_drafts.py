@@ -1,0 +1,240 @@
+"""Machine drafts with real Argos packages built by the tests (copy-circuit Transformers)."""
+
+import shutil
+import zipfile
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import translate.argos
+import translate.drafts
+from argos_builder import build_package
+from conftest import DATA, REPO, gettext_tool, snapshot
+from translate.catalogs import read_catalog, write_catalog
+from translate.drafts import translate_drafts
+from translate.project import Project
+
+TEXTS = [line for path in (REPO / "source").glob("*.md") for line in path.read_text(encoding="utf-8").split("\n")]
+TEXTS += (DATA / "lists.md").read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def packages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("argosmodels")
+    return {
+        "fr_en": build_package(out, "fr", "en", TEXTS),
+        "en_ru": build_package(out, "en", "ru", TEXTS),
+        "fr_en_2": build_package(out, "fr", "en", TEXTS, version="2.0", seed=1),
+        "fr_kk": build_package(out, "fr", "kk", TEXTS, target_prefix="__kk__", seed=2),
+    }
+
+
+@pytest.fixture
+def install(tmp_path, monkeypatch, packages, l10n, project):
+    folder = tmp_path / "argos-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+
+    def run(*names):
+        for name in names:
+            status, out, err = l10n(project, "models", "install", str(packages[name]))
+            assert status == 0, err
+        return folder
+    return run
+
+
+def catalog(project, language, domain="kazakhstan-ue"):
+    return read_catalog(project / "locales" / language / "LC_MESSAGES" / f"{domain}.po", language)
+
+
+class Calls:
+    """Every batch the models receive, recorded around the real engine."""
+
+    def __init__(self, monkeypatch, fault=None):
+        self.batches = []
+        real = translate.argos.Engine.translate
+
+        def recording(engine, sentences):
+            self.batches.append((engine.info.label, list(sentences)))
+            if fault:
+                fault(len(self.batches))
+            return real(engine, sentences)
+        monkeypatch.setattr(translate.argos.Engine, "translate", recording)
+
+
+def test_direct_and_pivoted_drafts_are_fuzzy_exact_and_say_where_they_come_from(project, install, l10n, monkeypatch):
+    install("fr_en", "en_ru")
+    calls = Calls(monkeypatch)
+    status, out, _ = l10n(project, "translate", "--lang", "en,ru")
+    assert status == 0
+    assert "en: fr → en (translate-fr_en 1.9): 19 drafts" in out
+    assert "ru: fr → en → ru (translate-fr_en 1.9, translate-en_ru 1.9): 19 drafts" in out
+    for language, provenance in (("en", "argos translate-fr_en 1.9"),
+                                 ("ru", "argos translate-fr_en 1.9 > translate-en_ru 1.9")):
+        for entry in catalog(project, language):
+            assert entry.msgstr == entry.msgid  # the planted copy circuit reproduces its input
+            assert "fuzzy" in entry.flags
+            assert entry.tcomment == "machine draft: " + provenance
+    legs = [label for label, _ in calls.batches]
+    assert legs == ["translate-fr_en 1.9", "translate-en_ru 1.9"]  # whole batches, fr→en once for both
+    for path in (project / "locales").rglob("*.po"):
+        assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(path)).returncode == 0
+
+
+def test_no_route_is_reported_for_that_language_only(project, install, l10n):
+    install("fr_en", "en_ru")
+    l10n(project, "update")
+    kk = (project / "locales" / "kk" / "LC_MESSAGES" / "kazakhstan-ue.po").read_bytes()
+    status, out, _ = l10n(project, "translate")
+    assert status == 1
+    assert ("kk: no route fr→kk: install a package for fr→kk or en→kk (l10n models install FILE)\n") in out
+    assert (project / "locales" / "kk" / "LC_MESSAGES" / "kazakhstan-ue.po").read_bytes() == kk
+    assert all(e.msgstr for e in catalog(project, "en"))
+
+
+def test_a_user_provided_multilingual_kazakh_package(project, install, l10n):
+    install("fr_en", "fr_kk")
+    status, out, _ = l10n(project, "translate", "--dry-run", "--lang", "kk")
+    assert (status, out) == (0, "kk: fr → kk (translate-fr_kk 1.9): 19 segments to translate\n")
+    assert not (project / "locales" / "kk").exists()  # a dry run changes nothing
+    assert l10n(project, "translate", "--lang", "kk")[0] == 0
+    entries = catalog(project, "kk")
+    assert [e.msgstr for e in entries] == [e.msgid for e in entries]  # target prefix stripped
+    assert entries[0].tcomment == "machine draft: argos translate-fr_kk 1.9"
+
+
+def test_reviewed_entries_and_edited_drafts_are_never_touched(project, install, l10n):
+    install("fr_en")
+    l10n(project, "update")
+    path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    po = read_catalog(path, "en")
+    po[0].msgstr = "Reviewed title"
+    po[1].msgstr, po[1].flags = "A translator's own draft", ["fuzzy"]
+    write_catalog(po, path)
+    l10n(project, "translate", "--lang", "en")
+    l10n(project, "translate", "--lang", "en", "--refresh")
+    entries = catalog(project, "en")
+    assert (entries[0].msgstr, entries[0].flags) == ("Reviewed title", [])
+    assert (entries[1].msgstr, entries[1].flags) == ("A translator's own draft", ["fuzzy"])
+    assert entries[2].msgstr == entries[2].msgid
+
+
+def test_a_translator_saving_during_the_run_loses_nothing(project, install, monkeypatch):
+    install("fr_en")
+    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 4)
+    root = Project.load(project)
+    path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    last = "Pour rester informé des actualités de l’Asie centrale"
+    saved = []
+
+    def poedit_saves():
+        if not saved:
+            po = read_catalog(path, "en")
+            po.find(last).msgstr = "Stay informed"
+            write_catalog(po, path)
+            saved.append(True)
+    outcomes, calls = translate_drafts(root, ("en",), after_batch=poedit_saves)
+    assert calls > 1 and outcomes[0].drafted == 18
+    entry = catalog(project, "en").find(last)
+    assert (entry.msgstr, entry.flags) == ("Stay informed", [])
+
+
+def test_a_second_run_makes_no_model_call_and_identical_sentences_are_translated_once(project, install, monkeypatch):
+    install("fr_en")
+    article = project / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nIl a affirmé, esquissé et avancé. Fin.\n",
+                       encoding="utf-8")
+    calls = Calls(monkeypatch)
+    root = Project.load(project)
+    first, count = translate_drafts(root, ("en",))
+    sentences = [s for _, batch in calls.batches for s in batch]
+    assert len(sentences) == len(set(sentences))
+    assert "Il a affirmé, esquissé et avancé." in sentences
+    before = snapshot(project / "locales")
+    again, count = translate_drafts(root, ("en",))
+    assert count == 0 and again[0].drafted == 0
+    assert snapshot(project / "locales") == before
+    memory = ET.parse(project / "locales" / "memory.tmx").getroot()
+    assert memory.get("version") == "1.4"
+    assert {u.get("segtype") for u in memory.iter("tu")} == {"sentence", "paragraph"}
+
+
+def test_interrupted_runs_keep_finished_batches_and_continue(project, install, monkeypatch):
+    install("fr_en")
+    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 8)
+
+    def interrupt(batch):
+        if batch == 3:
+            raise KeyboardInterrupt
+    Calls(monkeypatch, fault=interrupt)
+    root = Project.load(project)
+    with pytest.raises(KeyboardInterrupt):
+        translate_drafts(root, ("en",))
+    drafted = [e for e in catalog(project, "en") if e.msgstr]
+    assert 0 < len(drafted) < 19
+    assert gettext_tool("msgfmt", "--check", "-o", "/dev/null",
+                        str(project / "locales/en/LC_MESSAGES/kazakhstan-ue.po")).returncode == 0
+    monkeypatch.undo()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(project / "argos-packages"))
+    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 8)
+    outcomes, count = translate_drafts(root, ("en",))
+    assert count == 2  # 32 sentences in batches of 8: two were done before the interruption
+    assert all(e.msgstr == e.msgid for e in catalog(project, "en"))
+
+
+def test_inline_markdown_never_reaches_the_model_and_survives(project, install, monkeypatch):
+    install("fr_en")
+    shutil.copy(DATA / "lists.md", project / "source" / "lists.md")
+    calls = Calls(monkeypatch)
+    translate_drafts(Project.load(project), ("en",))
+    seen = " ".join(s for _, batch in calls.batches for s in batch)
+    for markup in ("**", "`", "](", "https://"):
+        assert markup not in seen
+    for entry in catalog(project, "en", "lists"):
+        assert entry.msgstr == entry.msgid
+    assert catalog(project, "en", "lists").find("first item with *emphasis*").msgstr == "first item with *emphasis*"
+
+
+def test_refresh_redoes_untouched_drafts_after_a_model_upgrade(project, install, l10n):
+    install("fr_en")
+    l10n(project, "translate", "--lang", "en")
+    path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    po = read_catalog(path, "en")
+    po[3].msgstr = "Edited by a translator"
+    write_catalog(po, path)
+    install("fr_en_2")
+    status, out, _ = l10n(project, "translate", "--lang", "en", "--refresh")
+    assert "translate-fr_en 2.0" in out and "18 drafts" in out
+    entries = catalog(project, "en")
+    assert entries[0].tcomment == "machine draft: argos translate-fr_en 2.0"
+    assert entries[3].msgstr == "Edited by a translator"
+    assert entries[3].tcomment == "machine draft: argos translate-fr_en 1.9"
+
+
+@pytest.mark.parametrize("damage", ["not a zip", "truncated", "no metadata"])
+def test_a_corrupt_package_file_is_refused_and_installs_nothing(project, install, l10n, packages, tmp_path, damage):
+    folder = install()
+    bad = tmp_path / "bad.argosmodel"
+    data = packages["fr_en"].read_bytes()
+    if damage == "not a zip":
+        bad.write_text("hello", encoding="utf-8")
+    elif damage == "truncated":
+        bad.write_bytes(data[: len(data) // 2])
+    else:
+        with zipfile.ZipFile(packages["fr_en"]) as source, zipfile.ZipFile(bad, "w") as target:
+            for item in source.infolist():
+                if not item.filename.endswith("metadata.json"):
+                    target.writestr(item, source.read(item))
+    status, out, err = l10n(project, "models", "install", str(bad))
+    assert status == 2 and err.count("\n") == 1 and err.startswith(f"{bad}: ")
+    assert "not an Argos package" in err or "not a valid Argos package" in err or "damaged archive" in err
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_the_index_unreachable_is_one_clear_line(project, l10n, monkeypatch, tmp_path):
+    import argostranslate.settings
+    monkeypatch.setattr(argostranslate.settings, "remote_package_index", "http://127.0.0.1:9/index.json")
+    monkeypatch.setattr(argostranslate.settings, "local_package_index", tmp_path / "index.json")
+    status, out, err = l10n(project, "models", "available")
+    assert status == 2
+    assert err.startswith("l10n: cannot reach the Argos package index (http://127.0.0.1:9/index.json)")
+    assert err.count("\n") == 1

@@ -1,0 +1,222 @@
+"""Machine drafts: every untranslated entry of the article catalogs gets a fuzzy draft.
+
+For each target language a route is chosen (direct, or through English); the segments still
+empty are cut into markup-free runs and sentences; the sentences the memory does not know go to
+the model in batches, leg after leg; each finished batch is saved to the memory and merged into
+the catalog, which is re-read just before it is written so that a translator's save is never lost.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .argos import BATCH_SENTENCES, Engine, installed
+from .catalogs import read_catalog, write_catalog
+from .markup import split_runs
+from .memory import Memory
+from .merge import is_translated
+from .project import Project
+from .routes import NoRoute, Route, find_route
+from .sentences import split_with_spaces
+from .sync import load_articles, update
+
+MACHINE_COMMENT = "machine draft: "
+
+
+@dataclass
+class Plan:
+    language: str
+    route: Route | None
+    problem: str | None
+    pending: dict[str, list[str]] = field(default_factory=dict)  # domain → msgids
+
+    @property
+    def segments(self) -> int:
+        return sum(len(msgids) for msgids in self.pending.values())
+
+
+@dataclass
+class Outcome:
+    language: str
+    route: Route | None = None
+    problem: str | None = None
+    drafted: int = 0
+    sentences: int = 0
+
+
+def memory_path(project: Project):
+    return project.locales_dir / "memory.tmx"
+
+
+def _pending(project: Project, article, language: str, memory: Memory, refresh: bool) -> list[str]:
+    path = project.po_path(language, article.slug)
+    if not path.exists():  # a dry run before the first update: every segment is new
+        return [m for m in dict.fromkeys(s.text for s in article.segments)
+                if any(run.translatable for run in split_runs(m))]
+    msgids = []
+    for entry in read_catalog(path, language):
+        if entry.obsolete or entry.msgid_plural or not any(run.translatable for run in split_runs(entry.msgid)):
+            continue
+        machine = memory.draft(language, entry.msgid)
+        untouched = refresh and "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
+        if not is_translated(entry) or untouched:
+            msgids.append(entry.msgid)
+    return msgids
+
+
+def plan(project: Project, languages: tuple[str, ...], refresh: bool = False,
+         memory: Memory | None = None) -> list[Plan]:
+    """What ``translate`` would do for each language, changing nothing."""
+    memory = memory or Memory(memory_path(project), project.source_language)
+    packages = installed()
+    articles = load_articles(project)
+    plans = []
+    for language in languages:
+        try:
+            route = find_route(packages, project.source_language, language)
+        except NoRoute as missing:
+            plans.append(Plan(language, None, str(missing)))
+            continue
+        plans.append(Plan(language, route, None,
+                          {a.slug: _pending(project, a, language, memory, refresh) for a in articles}))
+    return plans
+
+
+def _pieces(msgid: str) -> list[tuple[str, list[tuple[str, str]] | None]]:
+    """The segment as (text, None) for markup kept as is, or (space before, sentences) to translate."""
+    pieces = []
+    for run in split_runs(msgid):
+        core = run.text.strip()
+        if not run.translatable or not core:
+            pieces.append((run.text, None))
+            continue
+        lead = run.text[:len(run.text) - len(run.text.lstrip())]
+        trail = run.text[len(run.text.rstrip()):]
+        pieces.append((lead, split_with_spaces(core)))
+        pieces.append((trail, None))
+    return pieces
+
+
+class Engines:
+    """Each package's model, loaded on first use and then kept for the whole run."""
+
+    def __init__(self, device: str, threads: int, beam: int):
+        self.options = {"device": device, "threads": threads, "beam": beam}
+        self.loaded: dict[str, Engine] = {}
+
+    def get(self, leg) -> Engine:
+        if leg.label not in self.loaded:
+            self.loaded[leg.label] = Engine(leg, **self.options)
+        return self.loaded[leg.label]
+
+    @property
+    def calls(self) -> int:
+        return sum(engine.calls for engine in self.loaded.values())
+
+
+class _Run:
+    """One language's drafting: legs of batched model calls, each batch saved as it finishes."""
+
+    def __init__(self, project, plan_, memory, engines, progress, after_batch):
+        self.project, self.plan, self.memory = project, plan_, memory
+        self.engines, self.progress, self.after_batch = engines, progress, after_batch
+        self.route = plan_.route
+        self.outcome = Outcome(plan_.language, plan_.route)
+        self.written: set[tuple[str, str]] = set()
+
+    def sentences(self) -> list[str]:
+        unique = {}
+        for msgids in self.plan.pending.values():
+            for msgid in msgids:
+                for _, sentences in _pieces(msgid):
+                    for sentence, _ in sentences or []:
+                        unique.setdefault(sentence, None)
+        return list(unique)
+
+    def final(self, sentence: str) -> str | None:
+        """The sentence through every leg, from the memory; None while a leg is missing."""
+        text = sentence
+        for leg in self.route.legs:
+            text = self.memory.get(leg.label, leg.from_code, leg.to_code, text)
+            if text is None:
+                return None
+        return text
+
+    def draft(self, msgid: str) -> str | None:
+        out = []
+        for text, sentences in _pieces(msgid):
+            if sentences is None:
+                out.append(text)
+                continue
+            out.append(text)
+            for sentence, gap in sentences:
+                translated = self.final(sentence)
+                if translated is None:
+                    return None
+                out.append(translated + gap)
+        return "".join(out)
+
+    def run(self) -> Outcome:
+        texts = self.sentences()
+        for number, leg in enumerate(self.route.legs):
+            todo = [t for t in dict.fromkeys(texts) if self.memory.get(leg.label, leg.from_code, leg.to_code, t) is None]
+            todo.sort(key=len)
+            for start in range(0, len(todo), BATCH_SENTENCES):
+                batch = todo[start:start + BATCH_SENTENCES]
+                engine = self.engines.get(leg)
+                for text, output in zip(batch, engine.translate(batch)):
+                    self.memory.put(leg.label, leg.from_code, leg.to_code, text, output)
+                self.memory.save()
+                self.outcome.sentences += len(batch)
+                if self.progress:
+                    self.progress(len(batch))
+                if number == len(self.route.legs) - 1:
+                    self.flush()
+                self.after_batch()
+            texts = [self.memory.get(leg.label, leg.from_code, leg.to_code, t) for t in texts]
+        self.flush()
+        return self.outcome
+
+    def flush(self) -> None:
+        """Merge every finished draft into its catalog, re-read now; only entries still empty (or
+        drafts the machine wrote and nobody touched, with --refresh) receive it."""
+        language = self.plan.language
+        for domain, msgids in self.plan.pending.items():
+            ready = {m: d for m in msgids if (domain, m) not in self.written and (d := self.draft(m)) is not None}
+            if not ready:
+                continue
+            path = self.project.po_path(language, domain)
+            catalog = read_catalog(path, language)
+            for entry in catalog:
+                if entry.obsolete or entry.msgid not in ready:
+                    continue
+                machine = self.memory.draft(language, entry.msgid)
+                untouched = "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
+                if is_translated(entry) and not untouched:
+                    continue
+                entry.msgstr = ready[entry.msgid]
+                if "fuzzy" not in entry.flags:
+                    entry.flags.insert(0, "fuzzy")
+                notes = [line for line in entry.tcomment.split("\n") if line and not line.startswith(MACHINE_COMMENT)]
+                entry.tcomment = "\n".join(notes + [MACHINE_COMMENT + self.route.provenance])
+                self.memory.put_draft(self.route.provenance, language, entry.msgid, entry.msgstr)
+                self.outcome.drafted += 1
+            self.written.update((domain, m) for m in ready)
+            self.memory.save()
+            write_catalog(catalog, path)
+
+
+def translate_drafts(project: Project, languages: tuple[str, ...], refresh: bool = False,
+                     device: str = "cpu", threads: int = 0, beam: int = 4,
+                     progress: Callable[[int], None] | None = None,
+                     after_batch: Callable[[], None] = lambda: None) -> tuple[list[Outcome], int]:
+    """Draft every untranslated entry of ``languages``; return the outcomes and the model calls made."""
+    update(project)
+    memory = Memory(memory_path(project), project.source_language)
+    engines = Engines(device, threads, beam)
+    outcomes = []
+    for language_plan in plan(project, languages, refresh, memory):
+        if language_plan.route is None:
+            outcomes.append(Outcome(language_plan.language, problem=language_plan.problem))
+            continue
+        outcomes.append(_Run(project, language_plan, memory, engines, progress, after_batch).run())
+    return outcomes, engines.calls

@@ -1,0 +1,41 @@
+"""Inline Markdown kept safe from machine translation.
+
+A segment is cut into runs: plain text, which the model translates, and markup (emphasis and
+strong delimiters, code spans, link targets, escapes), which it never sees and which is put back
+unchanged around the translated text. The model can therefore neither break nor drop markup.
+"""
+
+from dataclasses import dataclass
+
+from .segments import markdown_parser
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    translatable: bool
+
+
+def _text_tokens(tokens):
+    for token in tokens:
+        if token.type == "text":
+            yield token.content
+        elif token.type == "image":
+            yield from _text_tokens(token.children or [])
+
+
+def split_runs(segment: str) -> list[Run]:
+    """``segment`` as alternating runs; joining every run's text gives the segment back."""
+    inline = markdown_parser().parseInline(segment)[0].children or []
+    runs, cursor = [], 0
+    for content in _text_tokens(inline):
+        start = segment.find(content, cursor) if content else -1
+        if start < 0:
+            continue
+        if start > cursor:
+            runs.append(Run(segment[cursor:start], False))
+        runs.append(Run(content, any(char.isalpha() for char in content)))
+        cursor = start + len(content)
+    if cursor < len(segment):
+        runs.append(Run(segment[cursor:], False))
+    return runs

@@ -1,0 +1,78 @@
+"""The translation memory of raw machine output, kept as TMX 1.4 (which every CAT tool imports).
+
+Two kinds of units, told apart by TMX's ``segtype``:
+- ``sentence``: one model call's input and output, keyed by the package that made it, its
+  version and the language pair, so that an unchanged article costs no model call and a model
+  upgrade is a new key;
+- ``paragraph``: the whole draft a segment received, with the route that made it, so that the
+  comparison view can show how a translator changed it and ``--refresh`` can tell a draft still
+  exactly as the machine wrote it.
+"""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from . import __version__
+from .errors import L10nError
+from .files import read_text, write_text_atomic
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class Memory:
+    def __init__(self, path: Path, source_language: str):
+        self.path = path
+        self.source_language = source_language
+        self.units: dict[tuple[str, str, str, str, str], str] = {}
+        if path.exists():
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            root = ET.fromstring(read_text(self.path))
+        except ET.ParseError as exc:
+            raise L10nError(f"invalid TMX: {exc.msg if hasattr(exc, 'msg') else exc}", self.path,
+                            exc.position[0]) from exc
+        for unit in root.iter("tu"):
+            props = {prop.get("type"): prop.text or "" for prop in unit.findall("prop")}
+            variants = [(tuv.get(XML_LANG), tuv.findtext("seg") or "") for tuv in unit.findall("tuv")]
+            if len(variants) != 2:
+                continue
+            (source_language, source), (target_language, target) = variants
+            key = (unit.get("segtype", "sentence"), props.get("x-engine", ""), source_language,
+                   target_language, source)
+            self.units[key] = target
+
+    def get(self, engine: str, source_language: str, target_language: str, text: str) -> str | None:
+        return self.units.get(("sentence", engine, source_language, target_language, text))
+
+    def put(self, engine: str, source_language: str, target_language: str, text: str, output: str) -> None:
+        self.units[("sentence", engine, source_language, target_language, text)] = output
+
+    def put_draft(self, route: str, target_language: str, segment: str, draft: str) -> None:
+        self.units = {k: v for k, v in self.units.items()
+                      if not (k[0] == "paragraph" and k[3] == target_language and k[4] == segment)}
+        self.units[("paragraph", route, self.source_language, target_language, segment)] = draft
+
+    def draft(self, target_language: str, segment: str) -> tuple[str, str] | None:
+        """(route, draft) of the latest machine draft of ``segment`` in ``target_language``."""
+        for (segtype, route, _, language, source), draft in self.units.items():
+            if segtype == "paragraph" and language == target_language and source == segment:
+                return route, draft
+        return None
+
+    def save(self) -> None:
+        root = ET.Element("tmx", version="1.4")
+        ET.SubElement(root, "header", creationtool="l10n", creationtoolversion=__version__,
+                      segtype="sentence", adminlang="en", srclang=self.source_language,
+                      datatype="plaintext", **{"o-tmf": "l10n"})
+        body = ET.SubElement(root, "body")
+        for (segtype, engine, source_language, target_language, source), target in sorted(self.units.items()):
+            unit = ET.SubElement(body, "tu", srclang=source_language, segtype=segtype)
+            ET.SubElement(unit, "prop", type="x-engine").text = engine
+            for language, text in ((source_language, source), (target_language, target)):
+                variant = ET.SubElement(unit, "tuv", {XML_LANG: language})
+                ET.SubElement(variant, "seg").text = text
+        ET.indent(root)
+        write_text_atomic(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
+                          + ET.tostring(root, encoding="unicode") + "\n")

@@ -1,0 +1,84 @@
+"""The ``translate`` and ``models`` commands: thin layers over ``drafts`` and ``argos``."""
+
+from pathlib import Path
+
+from .errors import L10nError
+from .project import Project
+
+
+def language_list(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def run_translate(project: Project, args) -> int:
+    from .drafts import plan, translate_drafts
+    languages = project.select(args.lang)
+    if args.dry_run:
+        plans = plan(project, languages, args.refresh)
+        for item in plans:
+            if item.route is None:
+                print(f"{item.language}: {item.problem}")
+            else:
+                print(f"{item.language}: {item.route.describe()}: {item.segments} segments to translate")
+        return 1 if any(item.route is None for item in plans) else 0
+    with _progress() as progress:
+        outcomes, calls = translate_drafts(project, languages, refresh=args.refresh, device=args.device,
+                                           threads=args.threads, beam=args.beam, progress=progress)
+    for outcome in outcomes:
+        if outcome.problem:
+            print(f"{outcome.language}: {outcome.problem}")
+        else:
+            print(f"{outcome.language}: {outcome.route.describe()}: {outcome.drafted} drafts, "
+                  f"{outcome.sentences} sentences translated")
+    print(f"model calls: {calls}")
+    return 1 if any(outcome.problem for outcome in outcomes) else 0
+
+
+class _progress:
+    """A tqdm bar on a terminal for runs longer than a moment; nothing when output is redirected."""
+
+    def __enter__(self):
+        from tqdm import tqdm
+        self.bar = tqdm(unit="sentence", desc="translating", delay=1.0, disable=None, leave=False)
+        return self.bar.update
+
+    def __exit__(self, *exc):
+        self.bar.close()
+
+
+def run_models(project: Project, args) -> int:
+    from . import argos
+    if args.action == "list":
+        packages = argos.installed()
+        for info in packages:
+            print(f"{info.name}  {info.from_code}→{info.to_code}  {info.version}  {info.path}")
+        if not packages:
+            print(f"no packages installed in {argos.packages_dir()}")
+    elif args.action == "available":
+        for name, from_code, to_code, version in argos.available():
+            print(f"{name}  {from_code}→{to_code}  {version}")
+    elif len(args.what) == 1:
+        info = argos.install_file(Path(args.what[0]))
+        print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+    elif len(args.what) == 2:
+        info = argos.install_from_index(*args.what)
+        print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+    else:
+        raise L10nError("models install takes FILE.argosmodel, or a source and a target language")
+    return 0
+
+
+def add_commands(commands) -> None:
+    translate = commands.add_parser("translate", help="fill untranslated entries with machine drafts (Argos)")
+    translate.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    translate.add_argument("--dry-run", action="store_true", help="print each route and what it would do")
+    translate.add_argument("--refresh", action="store_true",
+                           help="also redo drafts still exactly as the machine wrote them")
+    translate.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    translate.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: CTranslate2's default)")
+    translate.add_argument("--beam", type=int, default=4, help="beam size (default 4, as Argos)")
+    translate.set_defaults(run=run_translate)
+    models = commands.add_parser("models", help="list, look up and install Argos Translate packages")
+    models.add_argument("action", choices=("list", "available", "install"))
+    models.add_argument("what", nargs="*", help="for install: FILE.argosmodel, or FROM TO (e.g. fr en)")
+    models.set_defaults(run=run_models)
