@@ -131,7 +131,7 @@ class Engine:
         self.beam = beam
         self.calls = 0
         try:
-            self.translator = ctranslate2.Translator(str(info.path / "model"), device=device,
+            self.translator = ctranslate2.Translator(str(info.path / "model"), device=device, compute_type="auto",
                                                      intra_threads=threads, inter_threads=1)
         except (RuntimeError, ValueError) as exc:
             raise L10nError(f"cannot load the model on {device}: {exc}", info.path) from exc

@@ -208,11 +208,15 @@ class _Run:
 def translate_drafts(project: Project, languages: tuple[str, ...], refresh: bool = False,
                      device: str = "cpu", threads: int = 0, beam: int = 4,
                      progress: Callable[[int], None] | None = None,
-                     after_batch: Callable[[], None] = lambda: None) -> tuple[list[Outcome], int]:
-    """Draft every untranslated entry of ``languages``; return the outcomes and the model calls made."""
+                     after_batch: Callable[[], None] = lambda: None,
+                     engines: Engines | None = None) -> tuple[list[Outcome], int]:
+    """Draft every untranslated entry of ``languages``; return the outcomes and the model calls made.
+
+    ``engines`` lets a caller that runs several times keep its models loaded between runs.
+    """
     update(project)
     memory = Memory(memory_path(project), project.source_language)
-    engines = Engines(device, threads, beam)
+    engines = engines or Engines(device, threads, beam)
     outcomes = []
     for language_plan in plan(project, languages, refresh, memory):
         if language_plan.route is None:
