@@ -27,6 +27,6 @@ def ui_entries() -> list[polib.POEntry]:
 
 
 def ui_domain(project: Project) -> Domain:
-    """Interface strings are translated into every page language, the source language included."""
+    """Interface strings (English msgids) are translated into every page language, the source included."""
     return Domain(UI_DOMAIN, "the pages' interface strings", ui_entries(),
-                  (project.source_language, *project.languages))
+                  (project.source_language, *project.languages), msgid_language="en")

@@ -10,6 +10,7 @@ from .errors import L10nError
 from .mt_cli import language_list
 from .plugins import load_plugins
 from .project import Project
+from .review import check_project
 from .sync import SyncReport, extract, status, update
 
 
@@ -44,6 +45,15 @@ def run_status(project: Project, args) -> int:
     return 0
 
 
+def run_check(project: Project, args) -> int:
+    findings, checked = check_project(project, project.select(args.lang))
+    for finding in findings:
+        print(finding)
+    errors = sum(f.finding.severity == "error" for f in findings)
+    print(f"{checked} translations checked: {errors} errors, {len(findings) - errors} warnings")
+    return 1 if errors else 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="l10n", description="Localize Markdown articles through gettext PO catalogs.")
@@ -58,6 +68,9 @@ def parser() -> argparse.ArgumentParser:
     status_parser.add_argument("--json", action="store_true", help="machine-readable output")
     status_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     status_parser.set_defaults(run=run_status)
+    check_parser = commands.add_parser("check", help="quality checks on every translation, drafts included")
+    check_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    check_parser.set_defaults(run=run_check)
     mt_cli.add_commands(commands)
     for plugin in load_plugins():
         plugin.add_commands(commands)

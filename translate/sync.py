@@ -26,6 +26,7 @@ class Domain:
     description: str
     entries: list[polib.POEntry]
     languages: tuple[str, ...]
+    msgid_language: str | None = None  # the language of the msgids, when not the source language
 
 
 @dataclass
