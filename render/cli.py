@@ -2,6 +2,10 @@
 
 from pathlib import Path
 
+from translate.mt_cli import language_list
+
+from .alignment import align
+from .compare_text import format_alignment
 from .pages import build
 
 
@@ -14,6 +18,12 @@ def run_build(project, args) -> int:
     return 0
 
 
+def run_compare(project, args) -> int:
+    languages = project.select(args.lang)
+    print(format_alignment(align(project, languages), needs_review=args.needs_review))
+    return 0
+
+
 def add_commands(commands) -> None:
     build_parser = commands.add_parser("build", help="update the catalogs, then write a page per language")
     build_parser.add_argument("--drafts", action="store_true",
@@ -22,3 +32,8 @@ def add_commands(commands) -> None:
                               help="skip a language whose reviewed share is below N percent")
     build_parser.add_argument("--out", type=Path, help="output folder (default: build/ of the project)")
     build_parser.set_defaults(run=run_build)
+    compare = commands.add_parser("compare", help="print the language versions segment by segment")
+    compare.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    compare.add_argument("--needs-review", action="store_true",
+                         help="only segments with a draft, an outdated or a missing translation")
+    compare.set_defaults(run=run_compare)

@@ -7,17 +7,20 @@ from dataclasses import dataclass
 from babel import Locale
 
 from translate.catalogs import read_catalog
+from translate.checks import Finding
 from translate.errors import L10nError
+from translate.memory import Memory, project_memory
 from translate.project import Project
+from translate.review import check_project
 from translate.segments import Article, Segment, markdown_parser
 from translate.stats import Progress, progress, state
 from translate.sync import Domain, load_articles, update
 
 UI_DOMAIN = "ui"
 
-__all__ = ["Article", "Domain", "L10nError", "Progress", "Project", "SegmentText", "UI_DOMAIN",
-           "article_texts", "language_name", "load_articles", "markdown_parser", "reviewed_share",
-           "text_direction", "ui_translations", "update"]
+__all__ = ["Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText", "UI_DOMAIN",
+           "article_entries", "article_texts", "findings", "language_name", "load_articles", "machine_drafts",
+           "markdown_parser", "reviewed_share", "text_direction", "ui_translations", "update"]
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,30 @@ def _catalog(project: Project, language: str, domain: str):
     return read_catalog(path, language) if path.exists() else None
 
 
+def article_entries(project: Project, article: Article, language: str) -> dict:
+    """msgid → the catalog entry of ``language`` (empty when the catalog does not exist yet)."""
+    catalog = _catalog(project, language, article.slug)
+    return {e.msgid: e for e in catalog if not e.obsolete} if catalog else {}
+
+
+def machine_drafts(project: Project) -> Memory:
+    """The translation memory, where each segment's raw machine draft is kept."""
+    return project_memory(project)
+
+
+def findings(project: Project, languages: tuple[str, ...]) -> dict[tuple[str, str, str], list[Finding]]:
+    """(language, domain, msgid) → the quality checks' findings on that translation."""
+    found: dict[tuple[str, str, str], list[Finding]] = {}
+    for located in check_project(project, languages)[0]:
+        found.setdefault((located.language, located.domain, located.msgid), []).append(located.finding)
+    return found
+
+
 def article_texts(project: Project, article: Article, language: str, drafts: bool) -> list[SegmentText]:
     """Each segment's text for ``language``: reviewed translations; drafts only when asked."""
     if language == project.source_language:
         return [SegmentText(s, s.text, language, "reviewed") for s in article.segments]
-    catalog = _catalog(project, language, article.slug)
-    entries = {e.msgid: e for e in catalog if not e.obsolete} if catalog else {}
+    entries = article_entries(project, article, language)
     texts = []
     for segment in article.segments:
         entry = entries.get(segment.text)

@@ -4,25 +4,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+
 from translate.files import write_if_changed
 
 from .body import inline_html, render_body
+from .compare import build_compare
 from .context import (Article, Project, SegmentText, article_texts, language_name, load_articles,
-                      reviewed_share, text_direction, ui_translations, update)
+                      reviewed_share, text_direction, update)
+from .templating import environment, static_file
 
 
 @dataclass
 class BuildReport:
     pages: list[Path] = field(default_factory=list)
     skipped: dict[str, float] = field(default_factory=dict)  # language → percent reviewed
-
-
-def environment(project: Project, language: str) -> jinja2.Environment:
-    """Templates with the interface strings of ``language`` installed, autoescaping on."""
-    env = jinja2.Environment(loader=jinja2.PackageLoader("render", "templates"), autoescape=True,
-                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(ui_translations(project, language), newstyle=True)
-    return env
 
 
 def page_name(articles: list[Article], article: Article) -> str:
@@ -79,6 +74,7 @@ def build(project: Project, out: Path | None = None, drafts: bool = False,
             path = out / language / name
             write_if_changed(path, html)
             report.pages.append(path)
-    style = jinja2.PackageLoader("render", "templates").get_source(jinja2.Environment(), "style.css")[0]
-    write_if_changed(out / "style.css", style)
+    write_if_changed(out / "style.css", static_file("style.css"))
+    report.pages.append(build_compare(project, out, {code: f"../{code}/{page_name(articles, articles[0])}"
+                                                     for code in languages}))
     return report

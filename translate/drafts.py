@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .argos import BATCH_SENTENCES, Engine, installed
 from .catalogs import read_catalog, write_catalog
 from .markup import split_runs
-from .memory import Memory
+from .memory import Memory, project_memory
 from .merge import is_translated
 from .project import Project
 from .routes import NoRoute, Route, find_route
@@ -43,10 +43,6 @@ class Outcome:
     sentences: int = 0
 
 
-def memory_path(project: Project):
-    return project.locales_dir / "memory.tmx"
-
-
 def _pending(project: Project, article, language: str, memory: Memory, refresh: bool) -> list[str]:
     path = project.po_path(language, article.slug)
     if not path.exists():  # a dry run before the first update: every segment is new
@@ -66,7 +62,7 @@ def _pending(project: Project, article, language: str, memory: Memory, refresh: 
 def plan(project: Project, languages: tuple[str, ...], refresh: bool = False,
          memory: Memory | None = None) -> list[Plan]:
     """What ``translate`` would do for each language, changing nothing."""
-    memory = memory or Memory(memory_path(project), project.source_language)
+    memory = memory or project_memory(project)
     packages = installed()
     articles = load_articles(project)
     plans = []
@@ -215,7 +211,7 @@ def translate_drafts(project: Project, languages: tuple[str, ...], refresh: bool
     ``engines`` lets a caller that runs several times keep its models loaded between runs.
     """
     update(project)
-    memory = Memory(memory_path(project), project.source_language)
+    memory = project_memory(project)
     engines = engines or Engines(device, threads, beam)
     outcomes = []
     for language_plan in plan(project, languages, refresh, memory):

@@ -76,3 +76,8 @@ class Memory:
         ET.indent(root)
         write_text_atomic(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
                           + ET.tostring(root, encoding="unicode") + "\n")
+
+
+def project_memory(project) -> Memory:
+    """The memory of a project: ``locales/memory.tmx``."""
+    return Memory(project.locales_dir / "memory.tmx", project.source_language)

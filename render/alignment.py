@@ -1,0 +1,131 @@
+"""The article's language versions aligned segment by segment, with states, edits and findings.
+
+Both the comparison page and ``l10n compare`` are views of this one model.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .context import (Article, Finding, Project, article_entries, findings, load_articles, machine_drafts,
+                      update)
+
+STATES = ("source", "reviewed", "draft", "outdated", "missing")
+
+
+@dataclass
+class Edit:
+    """How a translator changed the machine draft: word-level operations and the share changed."""
+
+    operations: list[tuple[str, str]]  # ("equal" | "delete" | "insert", words)
+    changed: int
+    length: int
+
+    @property
+    def distance(self) -> float:
+        return self.changed / self.length if self.length else 0.0
+
+
+def word_edit(draft: str, final: str) -> Edit:
+    """The word-level diff from ``draft`` to ``final`` and the post-edit distance (share of words changed)."""
+    before, after = re.findall(r"\S+", draft), re.findall(r"\S+", final)
+    operations, changed = [], 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            operations.append(("equal", " ".join(before[i1:i2])))
+            continue
+        changed += max(i2 - i1, j2 - j1)
+        if i2 > i1:
+            operations.append(("delete", " ".join(before[i1:i2])))
+        if j2 > j1:
+            operations.append(("insert", " ".join(after[j1:j2])))
+    return Edit(operations, changed, max(len(before), len(after)))
+
+
+@dataclass
+class Cell:
+    language: str
+    text: str
+    state: str
+    previous: str | None = None
+    machine: bool = False
+    edit: Edit | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    number: int
+    kind: str
+    reference: str
+    source: Cell
+    cells: list[Cell]
+
+    @property
+    def needs_review(self) -> bool:
+        return any(c.state in ("draft", "outdated") for c in self.cells)
+
+    @property
+    def has_missing(self) -> bool:
+        return any(c.state == "missing" for c in self.cells)
+
+
+@dataclass
+class Summary:
+    language: str
+    counts: dict[str, int]
+    changed: int = 0
+    length: int = 0
+
+    @property
+    def distance(self) -> float | None:
+        return self.changed / self.length if self.length else None
+
+
+@dataclass
+class Alignment:
+    article: Article
+    rows: list[Row]
+    summaries: list[Summary]
+
+
+def _cell(entry, language: str, drafted, found) -> Cell:
+    if entry is None or not entry.msgstr:
+        return Cell(language, "", "missing")
+    machine = drafted is not None and "machine draft:" in (entry.tcomment or "")
+    if "fuzzy" in entry.flags:
+        state = "outdated" if entry.previous_msgid else "draft"
+        return Cell(language, entry.msgstr, state, entry.previous_msgid, machine, findings=found)
+    edit = word_edit(drafted[1], entry.msgstr) if drafted is not None else None
+    return Cell(language, entry.msgstr, "reviewed", edit=edit, findings=found)
+
+
+def align(project: Project, languages: tuple[str, ...], refresh: bool = True) -> list[Alignment]:
+    """One alignment per article; ``refresh`` first brings the catalogs up to date."""
+    if refresh:
+        update(project)
+    memory = machine_drafts(project)
+    found = findings(project, languages)
+    result = []
+    for article in load_articles(project):
+        entries = {language: article_entries(project, article, language) for language in languages}
+        summaries = {language: Summary(language, dict.fromkeys(STATES[1:], 0)) for language in languages}
+        rows, seen = [], set()
+        for segment in article.segments:
+            cells = []
+            for language in languages:
+                cell = _cell(entries[language].get(segment.text), language, memory.draft(language, segment.text),
+                             found.get((language, article.slug, segment.text), []))
+                cells.append(cell)
+                if segment.text not in seen:
+                    summary = summaries[language]
+                    summary.counts[cell.state] += 1
+                    if cell.edit is not None:
+                        summary.changed += cell.edit.changed
+                        summary.length += cell.edit.length
+            seen.add(segment.text)
+            reference = f"{project.relative(article.path)}:{segment.line}"
+            rows.append(Row(len(rows) + 1, segment.kind, reference,
+                            Cell(project.source_language, segment.text, "source"), cells))
+        result.append(Alignment(article, rows, list(summaries.values())))
+    return result

@@ -1,0 +1,57 @@
+"""The editors' comparison page: every segment in every language, side by side, in one file."""
+
+from pathlib import Path
+
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
+
+from translate.files import write_if_changed
+
+from .alignment import Alignment, align
+from .body import inline_html
+from .context import Project, language_name
+from .templating import environment, static_file
+
+
+def _cell(cell, page_language: str) -> dict:
+    return dict(language=cell.language, state=cell.state, machine=cell.machine, previous=cell.previous,
+                edit=cell.edit, findings=cell.findings, name=language_name(cell.language, page_language),
+                html=inline_html(cell.text) if cell.text else Markup(""),
+                distance=format_percent(cell.edit.distance, locale=page_language) if cell.edit else None)
+
+
+def _section(alignment: Alignment, page_language: str) -> dict:
+    number = lambda value: format_decimal(value, locale=page_language)  # noqa: E731
+    return dict(
+        title=inline_html(alignment.article.title.text).striptags(),
+        summaries=[dict(language=s.language, name=language_name(s.language, page_language),
+                        reviewed=number(s.counts["reviewed"]), drafts=number(s.counts["draft"]),
+                        outdated=number(s.counts["outdated"]), missing=number(s.counts["missing"]),
+                        distance=format_percent(s.distance, locale=page_language) if s.distance is not None else None)
+                   for s in alignment.summaries],
+        rows=[dict(number=row.number, kind=row.kind, reference=row.reference, needs_review=row.needs_review,
+                   has_missing=row.has_missing,
+                   source=dict(language=row.source.language, html=inline_html(row.source.text)),
+                   cells=[_cell(cell, page_language) for cell in row.cells]) for row in alignment.rows],
+    )
+
+
+def render_compare(project: Project, alignments: list[Alignment], page_names: dict[str, str]) -> str:
+    """The page, in the source language; ``page_names`` maps languages to their pages' paths."""
+    language = project.source_language
+    env = environment(project, language)
+    links = [dict(language=code, href=href, name=language_name(code, code), current=False)
+             for code, href in page_names.items()]
+    page = dict(language=language, direction="ltr", root="../", alternates=[], switcher=links)
+    columns = [dict(language=code, name=language_name(code, language)) for code in project.languages]
+    return env.get_template("compare.html").render(
+        page=page, columns=columns, source=dict(language=language, name=language_name(language, language)),
+        sections=[_section(alignment, language) for alignment in alignments])
+
+
+def build_compare(project: Project, out: Path, page_names: dict[str, str]) -> Path:
+    """Write ``<out>/compare/index.html`` (and its style sheet) from the catalogs as they are."""
+    path = out / "compare" / "index.html"
+    write_if_changed(path, render_compare(project, align(project, project.languages, refresh=False), page_names))
+    write_if_changed(out / "compare.css", static_file("compare.css"))
+    return path
