@@ -8,7 +8,7 @@ from translate.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SEED = REPO.parent / "shared" / "seed" / "article-fr.txt"
+SEED = DATA / "article-fr.txt"  # the article as the newsroom delivered it, plain text
 CONFIG = """[tool.l10n]
 source = "source"
 locales = "locales"
