@@ -23,7 +23,8 @@ def format_alignment(alignments: list[Alignment], needs_review: bool = False, wi
                 text = cell.text or "—"
                 lines += textwrap.wrap(text, width, initial_indent=head, subsequent_indent=" " * 6) or [head]
                 if cell.previous:
-                    lines += textwrap.wrap(cell.previous, width, initial_indent="      was: ", subsequent_indent=" " * 11)
+                    lines += textwrap.wrap(cell.previous, width, initial_indent="      was: ",
+                                           subsequent_indent=" " * 11)
                 for finding in cell.findings:
                     lines += textwrap.wrap(f"{finding.check}: {finding.message}", width,
                                            initial_indent=f"      ! {finding.severity}: ", subsequent_indent=" " * 8)

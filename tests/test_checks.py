@@ -94,6 +94,6 @@ def test_check_command_reports_path_line_language_and_check(project, l10n):
     assert f"{path}:{line}: en: glossary: 'Kassym-Jomart Tokaïev' should be translated as " \
            f"'Kassym-Jomart Tokayev' (glossary) (draft)" in lines
     assert f'{path}:{line}: en: quotes: straight quotation marks (") instead of typographic ones (draft)' in lines
-    assert not any(": numbers:" in l for l in lines)  # silenced by its flag
+    assert not any(": numbers:" in line for line in lines)  # silenced by its flag
     assert lines[-1].startswith("3 translations checked: ")
     assert status == 1

@@ -198,7 +198,8 @@ def check_script(m: Message) -> list[str]:
     text = m.translation_text
     source_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", m.source)}
     strays = [w for w in re.findall(r"(?<![\w-])[A-Za-z]{2,}(?![\w-])", text) if w.casefold() not in source_words]
-    problems = [f"Latin-script words in {Locale.parse(m.language).english_name} text: {', '.join(strays[:5])}"] if strays else []
+    name = Locale.parse(m.language).english_name
+    problems = [f"Latin-script words in {name} text: {', '.join(strays[:5])}"] if strays else []
     letters = [c for c in text if c.isalpha()]
     if m.language == "kk" and len(letters) >= 40 and not KAZAKH_LETTERS & set(letters):
         problems.append("no Kazakh letter (ә ғ қ ң ө ұ ү һ і): Russian left in?")

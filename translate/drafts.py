@@ -128,11 +128,15 @@ class _Run:
                         unique.setdefault(sentence, None)
         return list(unique)
 
+    def known(self, leg, text: str) -> str | None:
+        """What ``leg``'s package made of ``text``, as the memory remembers it."""
+        return self.memory.get(leg.label, leg.from_code, leg.to_code, text)
+
     def final(self, sentence: str) -> str | None:
         """The sentence through every leg, from the memory; None while a leg is missing."""
         text = sentence
         for leg in self.route.legs:
-            text = self.memory.get(leg.label, leg.from_code, leg.to_code, text)
+            text = self.known(leg, text)
             if text is None:
                 return None
         return text
@@ -154,7 +158,7 @@ class _Run:
     def run(self) -> Outcome:
         texts = self.sentences()
         for number, leg in enumerate(self.route.legs):
-            todo = [t for t in dict.fromkeys(texts) if self.memory.get(leg.label, leg.from_code, leg.to_code, t) is None]
+            todo = [text for text in dict.fromkeys(texts) if self.known(leg, text) is None]
             todo.sort(key=len)
             for start in range(0, len(todo), BATCH_SENTENCES):
                 batch = todo[start:start + BATCH_SENTENCES]
@@ -168,7 +172,7 @@ class _Run:
                 if number == len(self.route.legs) - 1:
                     self.flush()
                 self.after_batch()
-            texts = [self.memory.get(leg.label, leg.from_code, leg.to_code, t) for t in texts]
+            texts = [self.known(leg, text) for text in texts]
         self.flush()
         return self.outcome
 
