@@ -238,3 +238,13 @@ def test_the_index_unreachable_is_one_clear_line(project, l10n, monkeypatch, tmp
     assert status == 2
     assert err.startswith("l10n: cannot reach the Argos package index (http://127.0.0.1:9/index.json)")
     assert err.count("\n") == 1
+
+
+def test_a_damaged_memory_is_one_line_with_its_line_number(project, install, l10n):
+    install("fr_en")
+    memory = project / "locales" / "memory.tmx"
+    memory.parent.mkdir(parents=True, exist_ok=True)
+    memory.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<body>\n<tu>\n</tmx>\n',
+                      encoding="utf-8")
+    status, out, err = l10n(project, "translate", "--lang", "en")
+    assert status == 2 and err.startswith(f"{memory}:5: invalid TMX: mismatched tag") and err.count("\n") == 1

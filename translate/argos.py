@@ -5,6 +5,7 @@ package is loaded once, sentences are tokenized with the package's own SentenceP
 and whole batches go to CTranslate2 with Argos's decoding settings.
 """
 
+import importlib
 import json
 import os
 import shutil
@@ -19,24 +20,31 @@ BATCH_SENTENCES = 32
 DECODING = {"replace_unknowns": True, "length_penalty": 0.2}  # as argostranslate decodes
 
 
+def _require(module: str):
+    """Import a part of argostranslate (or CTranslate2) when first needed, or say how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise L10nError("machine drafts need Argos Translate: pip install torch==2.13.0 && "
+                        "pip install -e '.[mt]'") from exc
+
+
 def packages_dir() -> Path:
     """Where packages are installed: ``ARGOS_PACKAGES_DIR``, else argostranslate's default."""
     if os.environ.get("ARGOS_PACKAGES_DIR"):
         return Path(os.environ["ARGOS_PACKAGES_DIR"])
-    from argostranslate import settings
-    return Path(settings.package_data_dir)
+    return Path(_require("argostranslate.settings").package_data_dir)
 
 
 def _info(package) -> PackageInfo:
-    from argostranslate.package import argospm_package_name
-    return PackageInfo(argospm_package_name(package), package.from_code, package.to_code,
-                       str(package.package_version), Path(package.package_path))
+    name = _require("argostranslate.package").argospm_package_name(package)
+    return PackageInfo(name, package.from_code, package.to_code, str(package.package_version),
+                       Path(package.package_path))
 
 
 def _load(path: Path):
-    from argostranslate.package import Package
     try:
-        package = Package(path)
+        package = _require("argostranslate.package").Package(path)
     except (OSError, json.JSONDecodeError) as exc:
         raise L10nError(f"not a valid Argos package: {exc}", path) from exc
     if package.type != "translate" or not package.from_code or not package.to_code:
@@ -91,7 +99,7 @@ def install_file(path: Path) -> PackageInfo:
 
 def _index():
     """The Argos package index, freshly downloaded; L10nError when it cannot be reached."""
-    from argostranslate import package, settings
+    package, settings = _require("argostranslate.package"), _require("argostranslate.settings")
     index = Path(settings.local_package_index)
     before = index.stat().st_mtime_ns if index.exists() else None
     package.update_package_index()
@@ -103,8 +111,8 @@ def _index():
 
 def available() -> list[tuple[str, str, str, str]]:
     """(name, from, to, version) of every translation package in the Argos index."""
-    from argostranslate.package import argospm_package_name
-    return sorted((argospm_package_name(p), p.from_code, p.to_code, str(p.package_version))
+    name = _require("argostranslate.package").argospm_package_name
+    return sorted((name(p), p.from_code, p.to_code, str(p.package_version))
                   for p in _index() if p.type == "translate")
 
 
@@ -123,7 +131,7 @@ class Engine:
     """One package's model, loaded once; ``calls`` counts CTranslate2 calls."""
 
     def __init__(self, info: PackageInfo, device: str = "cpu", threads: int = 0, beam: int = 4):
-        import ctranslate2
+        ctranslate2 = _require("ctranslate2")
         package = _load(info.path)
         self.info = info
         self.tokenizer = package.tokenizer

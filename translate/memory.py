@@ -23,7 +23,8 @@ class Memory:
     def __init__(self, path: Path, source_language: str):
         self.path = path
         self.source_language = source_language
-        self.units: dict[tuple[str, str, str, str, str], str] = {}
+        self.sentences: dict[tuple[str, str, str, str], str] = {}  # (engine, from, to, text) → output
+        self.drafts: dict[tuple[str, str], tuple[str, str]] = {}  # (language, segment) → (route, draft)
         if path.exists():
             self._load()
 
@@ -31,35 +32,36 @@ class Memory:
         try:
             root = ET.fromstring(read_text(self.path))
         except ET.ParseError as exc:
-            raise L10nError(f"invalid TMX: {exc.msg if hasattr(exc, 'msg') else exc}", self.path,
-                            exc.position[0]) from exc
+            raise L10nError(f"invalid TMX: {exc}", self.path, exc.position[0]) from exc
         for unit in root.iter("tu"):
-            props = {prop.get("type"): prop.text or "" for prop in unit.findall("prop")}
+            engine = next((prop.text or "" for prop in unit.findall("prop") if prop.get("type") == "x-engine"), "")
             variants = [(tuv.get(XML_LANG), tuv.findtext("seg") or "") for tuv in unit.findall("tuv")]
             if len(variants) != 2:
                 continue
             (source_language, source), (target_language, target) = variants
-            key = (unit.get("segtype", "sentence"), props.get("x-engine", ""), source_language,
-                   target_language, source)
-            self.units[key] = target
+            if unit.get("segtype") == "paragraph":
+                self.drafts[(target_language, source)] = (engine, target)
+            else:
+                self.sentences[(engine, source_language, target_language, source)] = target
 
     def get(self, engine: str, source_language: str, target_language: str, text: str) -> str | None:
-        return self.units.get(("sentence", engine, source_language, target_language, text))
+        return self.sentences.get((engine, source_language, target_language, text))
 
     def put(self, engine: str, source_language: str, target_language: str, text: str, output: str) -> None:
-        self.units[("sentence", engine, source_language, target_language, text)] = output
+        self.sentences[(engine, source_language, target_language, text)] = output
 
     def put_draft(self, route: str, target_language: str, segment: str, draft: str) -> None:
-        self.units = {k: v for k, v in self.units.items()
-                      if not (k[0] == "paragraph" and k[3] == target_language and k[4] == segment)}
-        self.units[("paragraph", route, self.source_language, target_language, segment)] = draft
+        self.drafts[(target_language, segment)] = (route, draft)
 
     def draft(self, target_language: str, segment: str) -> tuple[str, str] | None:
         """(route, draft) of the latest machine draft of ``segment`` in ``target_language``."""
-        for (segtype, route, _, language, source), draft in self.units.items():
-            if segtype == "paragraph" and language == target_language and source == segment:
-                return route, draft
-        return None
+        return self.drafts.get((target_language, segment))
+
+    def _units(self):
+        for (engine, source_language, target_language, source), target in sorted(self.sentences.items()):
+            yield "sentence", engine, source_language, target_language, source, target
+        for (target_language, source), (route, draft) in sorted(self.drafts.items()):
+            yield "paragraph", route, self.source_language, target_language, source, draft
 
     def save(self) -> None:
         root = ET.Element("tmx", version="1.4")
@@ -67,7 +69,7 @@ class Memory:
                       segtype="sentence", adminlang="en", srclang=self.source_language,
                       datatype="plaintext", **{"o-tmf": "l10n"})
         body = ET.SubElement(root, "body")
-        for (segtype, engine, source_language, target_language, source), target in sorted(self.units.items()):
+        for segtype, engine, source_language, target_language, source, target in self._units():
             unit = ET.SubElement(body, "tu", srclang=source_language, segtype=segtype)
             ET.SubElement(unit, "prop", type="x-engine").text = engine
             for language, text in ((source_language, source), (target_language, target)):
