@@ -43,20 +43,24 @@ class Outcome:
     sentences: int = 0
 
 
+def _has_text(msgid: str) -> bool:
+    """Whether there is anything to translate once markup is set aside."""
+    return any(run.translatable for run in split_runs(msgid))
+
+
+def _untouched_draft(entry, memory: Memory, language: str) -> bool:
+    """A draft still exactly as the machine wrote it (so ``--refresh`` may redo it)."""
+    machine = memory.draft(language, entry.msgid)
+    return "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
+
+
 def _pending(project: Project, article, language: str, memory: Memory, refresh: bool) -> list[str]:
     path = project.po_path(language, article.slug)
     if not path.exists():  # a dry run before the first update: every segment is new
-        return [m for m in dict.fromkeys(s.text for s in article.segments)
-                if any(run.translatable for run in split_runs(m))]
-    msgids = []
-    for entry in read_catalog(path, language):
-        if entry.obsolete or entry.msgid_plural or not any(run.translatable for run in split_runs(entry.msgid)):
-            continue
-        machine = memory.draft(language, entry.msgid)
-        untouched = refresh and "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
-        if not is_translated(entry) or untouched:
-            msgids.append(entry.msgid)
-    return msgids
+        return [m for m in dict.fromkeys(s.text for s in article.segments) if _has_text(m)]
+    return [entry.msgid for entry in read_catalog(path, language)
+            if not entry.obsolete and not entry.msgid_plural and _has_text(entry.msgid)
+            and (not is_translated(entry) or (refresh and _untouched_draft(entry, memory, language)))]
 
 
 def plan(project: Project, languages: tuple[str, ...], refresh: bool = False,
@@ -142,13 +146,11 @@ class _Run:
         return text
 
     def draft(self, msgid: str) -> str | None:
+        """The segment's draft from the memory, markup put back; None while a sentence is missing."""
         out = []
         for text, sentences in _pieces(msgid):
-            if sentences is None:
-                out.append(text)
-                continue
             out.append(text)
-            for sentence, gap in sentences:
+            for sentence, gap in sentences or []:
                 translated = self.final(sentence)
                 if translated is None:
                     return None
@@ -189,9 +191,7 @@ class _Run:
             for entry in catalog:
                 if entry.obsolete or entry.msgid not in ready:
                     continue
-                machine = self.memory.draft(language, entry.msgid)
-                untouched = "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
-                if is_translated(entry) and not untouched:
+                if is_translated(entry) and not _untouched_draft(entry, self.memory, language):
                     continue
                 entry.msgstr = ready[entry.msgid]
                 if "fuzzy" not in entry.flags:
