@@ -21,7 +21,7 @@ class BuildReport:
 
 
 def page_name(articles: list[Article], article: Article) -> str:
-    """``index.html`` for a one-article project; ``<slug>.html`` beside an index otherwise."""
+    """``index.html`` for a one-article project; ``<slug>.html`` for each article otherwise."""
     return "index.html" if len(articles) == 1 else f"{article.slug}.html"
 
 

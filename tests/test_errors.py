@@ -65,8 +65,13 @@ def path_like_language(project):
     return f"{path}: invalid language code '../kk' (expected a code such as en, ru, pt_BR)"
 
 
+def no_article(project):
+    (project / "source" / "kazakhstan-ue.md").rename(project / "source" / "kazakhstan-ue.txt")
+    return f"{project / 'source'}: no Markdown article (*.md) in the source folder"
+
+
 @pytest.mark.parametrize("damage", [break_po, wrong_language, no_title, not_utf8, not_utf8_po, unreadable,
-                                    unknown_language, path_like_language])
+                                    unknown_language, path_like_language, no_article])
 @pytest.mark.parametrize("command", ["update", "build"])
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(project, l10n, damage, command):
     l10n(project, "update")

@@ -87,7 +87,10 @@ class Project:
         """The Markdown articles, in name order."""
         if not self.source_dir.is_dir():
             raise L10nError("no source folder", self.source_dir)
-        return sorted(self.source_dir.glob("*.md"))
+        articles = sorted(self.source_dir.glob("*.md"))
+        if not articles:
+            raise L10nError("no Markdown article (*.md) in the source folder", self.source_dir)
+        return articles
 
     def pot_path(self, domain: str) -> Path:
         return self.locales_dir / f"{domain}.pot"
