@@ -93,10 +93,11 @@ def ui_translations(project: Project, language: str) -> gettext.NullTranslations
     return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 
 
-def language_name(code: str, in_language: str) -> str:
-    """CLDR's name of ``code`` in ``in_language``, capitalized as a menu item is."""
+def language_name(code: str, in_language: str, menu: bool = True) -> str:
+    """CLDR's name of ``code`` in ``in_language``: capitalized as a menu item is, or as in running
+    text (``французский`` in Russian, ``French`` in English)."""
     name = Locale.parse(code).get_display_name(in_language) or code
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if menu else name
 
 
 def text_direction(code: str) -> str:

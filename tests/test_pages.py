@@ -128,4 +128,5 @@ def test_interface_strings_come_from_the_ui_catalogs_with_plural_forms(project, 
     l10n(project, "build")
     text = page(project, "ru")
     assert "0 из 19 фрагментов" in text
+    assert "original language (французский)" in text  # a language name in running text is not capitalized
     assert '<span class="l10n-badge" lang="ru">Ещё не переведено</span>' in text
