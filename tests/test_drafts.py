@@ -248,3 +248,44 @@ def test_a_damaged_memory_is_one_line_with_its_line_number(project, install, l10
                       encoding="utf-8")
     status, out, err = l10n(project, "translate", "--lang", "en")
     assert status == 2 and err.startswith(f"{memory}:5: invalid TMX: mismatched tag") and err.count("\n") == 1
+
+
+@pytest.fixture
+def package_index(tmp_path, monkeypatch, packages):
+    """An Argos package index served on the loopback interface, as the real one is served."""
+    import functools
+    import http.server
+    import json
+    import threading
+
+    import argostranslate.settings
+    served = tmp_path / "served"
+    served.mkdir()
+    shutil.copy(packages["fr_en"], served / "translate-fr_en-1_9.argosmodel")
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(served)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (served / "index.json").write_text(json.dumps([{
+        "package_version": "1.9", "argos_version": "1.9.0", "from_code": "fr", "from_name": "French",
+        "to_code": "en", "to_name": "English", "type": "translate",
+        "links": [f"{base}/translate-fr_en-1_9.argosmodel"]}]), encoding="utf-8")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(argostranslate.settings, "remote_package_index", f"{base}/index.json")
+    monkeypatch.setattr(argostranslate.settings, "local_package_index", tmp_path / "index.json")
+    monkeypatch.setattr(argostranslate.settings, "downloads_dir", tmp_path / "downloads")
+    (tmp_path / "downloads").mkdir()
+    yield base
+    server.shutdown()
+
+
+def test_packages_listed_and_installed_from_the_index(project, install, l10n, package_index):
+    folder = install()
+    status, out, _ = l10n(project, "models", "available")
+    assert (status, out) == (0, "translate-fr_en  fr→en  1.9\n")
+    status, out, _ = l10n(project, "models", "install", "fr", "en")
+    assert status == 0 and out == f"installed translate-fr_en 1.9 (fr→en) in {folder / 'translate-fr_en-1_9'}\n"
+    assert l10n(project, "models", "list")[1].startswith("translate-fr_en  fr→en  1.9  ")
+    status, _, err = l10n(project, "models", "install", "fr", "kk")
+    assert (status, err) == (2, "l10n: the Argos index has no package for fr→kk\n")
