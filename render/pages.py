@@ -31,8 +31,7 @@ def render_article(env: jinja2.Environment, project: Project, article: Article, 
     body = render_body(article, texts, lambda text, html: segment(dict(
         state=text.state, language=text.language, html=html), language))
     title = next(t for t in texts if t.segment.kind == "title")
-    links = [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code),
-                  current=code == language) for code in languages]
+    links = _switcher(language, languages, name)
     page = dict(
         language=language,
         direction=text_direction(language),
@@ -51,9 +50,23 @@ def render_article(env: jinja2.Environment, project: Project, article: Article, 
     return env.get_template("article.html").render(page=page)
 
 
+def _switcher(language: str, languages: list[str], name: str) -> list[dict]:
+    return [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code),
+                 current=code == language) for code in languages]
+
+
+def render_index(env: jinja2.Environment, language: str, languages: list[str], titles: list[dict]) -> str:
+    """The list of a several-article project's articles, in one language."""
+    links = _switcher(language, languages, "index.html")
+    page = dict(language=language, direction=text_direction(language), root="../",
+                alternates=[link for link in links if not link["current"]], switcher=links)
+    return env.get_template("index.html").render(page=page, articles=titles)
+
+
 def build(project: Project, out: Path | None = None, drafts: bool = False,
           min_reviewed: float = 0) -> BuildReport:
-    """Bring the catalogs up to date, then write ``<out>/<lang>/index.html`` for every language."""
+    """Bring the catalogs up to date, then write ``<out>/<lang>/index.html`` for every language
+    (with several articles, ``<out>/<lang>/<slug>.html`` each and an index listing them)."""
     update(project)
     out = out or project.output_dir
     articles = load_articles(project)
@@ -67,6 +80,7 @@ def build(project: Project, out: Path | None = None, drafts: bool = False,
             languages.append(language)
     for language in languages:
         env = environment(project, language)
+        titles = []
         for article in articles:
             texts = article_texts(project, article, language, drafts)
             name = page_name(articles, article)
@@ -74,7 +88,12 @@ def build(project: Project, out: Path | None = None, drafts: bool = False,
             path = out / language / name
             write_if_changed(path, html)
             report.pages.append(path)
+            title = next(t for t in texts if t.segment.kind == "title")
+            titles.append(dict(href=name, language=title.language, title=inline_html(title.text).striptags()))
+        if len(articles) > 1:
+            path = out / language / "index.html"
+            write_if_changed(path, render_index(env, language, languages, titles))
+            report.pages.append(path)
     write_if_changed(out / "style.css", static_file("style.css"))
-    report.pages.append(build_compare(project, out, {code: f"../{code}/{page_name(articles, articles[0])}"
-                                                     for code in languages}))
+    report.pages.append(build_compare(project, out, {code: f"../{code}/index.html" for code in languages}))
     return report
