@@ -65,13 +65,19 @@ def path_like_language(project):
     return f"{path}: invalid language code '../kk' (expected a code such as en, ru, pt_BR)"
 
 
+def bad_setting(project):
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('output = "build"', "output = 5"), encoding="utf-8")
+    return f"{path}: [tool.l10n] output must be a folder path (a string)"
+
+
 def no_article(project):
     (project / "source" / "kazakhstan-ue.md").rename(project / "source" / "kazakhstan-ue.txt")
     return f"{project / 'source'}: no Markdown article (*.md) in the source folder"
 
 
 @pytest.mark.parametrize("damage", [break_po, wrong_language, no_title, not_utf8, not_utf8_po, unreadable,
-                                    unknown_language, path_like_language, no_article])
+                                    unknown_language, path_like_language, bad_setting, no_article])
 @pytest.mark.parametrize("command", ["update", "build"])
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(project, l10n, damage, command):
     l10n(project, "update")

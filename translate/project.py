@@ -56,6 +56,9 @@ class Project:
             settings.update(data.get("tool", {}).get("l10n", {}))
         elif not root.is_dir():
             raise L10nError("no such project folder", root)
+        for key in ("source", "locales", "output"):
+            if not isinstance(settings[key], str) or not settings[key]:
+                raise L10nError(f"[tool.l10n] {key} must be a folder path (a string)", config_path)
         source_language = validate_language(settings["source-language"], config_path)
         languages = settings["languages"]
         if not isinstance(languages, list):
