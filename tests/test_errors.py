@@ -71,13 +71,19 @@ def bad_setting(project):
     return f"{path}: [tool.l10n] output must be a folder path (a string)"
 
 
+def bad_toml(project):
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('output = "build"', 'output = "build'), encoding="utf-8")
+    return f"{path}:4: invalid TOML: Illegal character '\\n'"
+
+
 def no_article(project):
     (project / "source" / "kazakhstan-ue.md").rename(project / "source" / "kazakhstan-ue.txt")
     return f"{project / 'source'}: no Markdown article (*.md) in the source folder"
 
 
 @pytest.mark.parametrize("damage", [break_po, wrong_language, no_title, not_utf8, not_utf8_po, unreadable,
-                                    unknown_language, path_like_language, bad_setting, no_article])
+                                    unknown_language, path_like_language, bad_setting, bad_toml, no_article])
 @pytest.mark.parametrize("command", ["update", "build"])
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(project, l10n, damage, command):
     l10n(project, "update")
