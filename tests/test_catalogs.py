@@ -93,7 +93,7 @@ def test_msgmerge_rules_edit_removal_addition_and_comments(project, l10n):
     for entry in catalog:
         entry.msgstr = entry.msgid.upper()
     catalog.find(kept).tcomment = "Checked against the agency's dispatch."
-    catalog.find(kept).flags.append("no-wrap")
+    catalog.find(kept).flags += ["no-wrap", "l10n-ignore-numbers"]
     po.write_text(format_catalog(catalog), encoding="utf-8")
 
     added = "A brand new closing sentence arrives."
@@ -103,7 +103,7 @@ def test_msgmerge_rules_edit_removal_addition_and_comments(project, l10n):
 
     assert entries[kept].msgstr == kept.upper() and "fuzzy" not in entries[kept].flags
     assert entries[kept].tcomment == "Checked against the agency's dispatch."
-    assert "no-wrap" in entries[kept].flags
+    assert entries[kept].flags == ["no-wrap", "l10n-ignore-numbers"]
     changed = entries[edited.replace("four", "five")]
     assert changed.msgstr == edited.upper() and "fuzzy" in changed.flags
     assert changed.previous_msgid == edited
