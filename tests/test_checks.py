@@ -97,3 +97,29 @@ def test_check_command_reports_path_line_language_and_check(project, l10n):
     assert not any(": numbers:" in line for line in lines)  # silenced by its flag
     assert lines[-1].startswith("3 translations checked: ")
     assert status == 1
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+<text><body>
+<termEntry id="t1">
+<descrip type="definition">President of Kazakhstan</descrip>
+<langSet xml:lang="fr"><tig><term>Kassym-Jomart Tokaïev</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Kassym-Jomart Tokayev</term></tig></langSet>
+<langSet xml:lang="ru"><tig><term>Касым-Жомарт Токаев</term></tig></langSet>
+</termEntry>
+</body></text>
+</martif>
+"""
+
+
+def test_a_tbx_term_base_works_as_the_csv_one(project, l10n):
+    l10n(project, "update")
+    path = project / "locales" / "ru" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    catalog = read_catalog(path, "ru")
+    catalog[1].msgstr = "Президент Токаев на саммите ЕС — Центральная Азия"
+    write_catalog(catalog, path)
+    (project / "locales" / "glossary.tbx").write_text(TBX, encoding="utf-8")
+    status, out, _ = l10n(project, "check", "--lang", "ru")
+    assert status == 1
+    assert "ru: glossary: 'Kassym-Jomart Tokaïev' should be translated as 'Касым-Жомарт Токаев' (glossary)" in out

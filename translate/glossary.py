@@ -1,12 +1,15 @@
-"""The term base: each proper name and key term in every language, from ``locales/glossary.csv``.
+"""The term base: each proper name and key term in every language.
 
-The CSV has one column per language code (``fr,en,ru,kk``) and an optional ``note`` column; one
-row per term. Spreadsheet programs and CAT tools (Weblate, OmegaT) import and export it as is.
+Either ``locales/glossary.csv``, with one column per language code (``fr,en,ru,kk``) and an
+optional ``note`` column, one row per term (spreadsheets and Weblate read it as is); or
+``locales/glossary.tbx``, the TermBase eXchange file CAT tools export (TBX-Basic and TBX v3:
+one ``termEntry``/``conceptEntry`` per term, one ``langSet``/``langSec`` per language).
 """
 
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +26,40 @@ class Term:
     line: int = 0
 
 
-def load_glossary(path: Path) -> list[Term]:
-    if not path.exists():
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _load_tbx(path: Path) -> list[Term]:
+    try:
+        root = ET.fromstring(read_text(path))
+    except ET.ParseError as exc:
+        raise L10nError(f"invalid TBX: {exc}", path, exc.position[0]) from exc
+    terms = []
+    for entry in (e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")):
+        forms = {}
+        for language_set in (e for e in entry if _local(e.tag) in ("langSet", "langSec")):
+            term = next((e for e in language_set.iter() if _local(e.tag) == "term"), None)
+            if term is not None and term.text and language_set.get(XML_LANG):
+                forms[language_set.get(XML_LANG).replace("-", "_")] = term.text.strip()
+        note = next((e.text or "" for e in entry.iter() if _local(e.tag) in ("descrip", "note")), "")
+        terms.append(Term(forms, note.strip()))
+    return terms
+
+
+def find_glossary(folder: Path) -> Path | None:
+    """``glossary.csv`` or ``glossary.tbx`` in ``folder``, whichever exists."""
+    return next((path for path in (folder / "glossary.csv", folder / "glossary.tbx") if path.exists()), None)
+
+
+def load_glossary(path: Path | None) -> list[Term]:
+    if path is None or not path.exists():
         return []
+    if path.suffix == ".tbx":
+        return _load_tbx(path)
     rows = csv.DictReader(io.StringIO(read_text(path)))
     if not rows.fieldnames or len([f for f in rows.fieldnames if f != "note"]) < 2:
         raise L10nError("a glossary needs a header row naming at least two languages (e.g. fr,en,ru,kk)", path, 1)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .catalogs import read_catalog
 from .checks import Finding, Message, run_checks
-from .glossary import load_glossary
+from .glossary import find_glossary, load_glossary
 from .merge import is_translated
 from .project import Project
 from .sync import collect_domains
@@ -27,13 +27,9 @@ class Located:
                 f"{self.finding.message}{state}")
 
 
-def glossary_path(project: Project) -> Path:
-    return project.locales_dir / "glossary.csv"
-
-
 def check_project(project: Project, languages: tuple[str, ...]) -> tuple[list[Located], int]:
     """Findings on every translated entry (drafts included) of ``languages``; and how many were checked."""
-    glossary = tuple(load_glossary(glossary_path(project)))
+    glossary = tuple(load_glossary(find_glossary(project.locales_dir)))
     found, checked = [], 0
     for domain in collect_domains(project):
         source_language = domain.msgid_language or project.source_language
