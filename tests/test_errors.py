@@ -53,27 +53,29 @@ def unreadable(project):
     return f"{path}: cannot read file: Is a directory"
 
 
-def unknown_language(project):
+def edit_settings(project, old, new):
     path = project / "pyproject.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"kk"', '"xx"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return path
+
+
+def unknown_language(project):
+    path = edit_settings(project, '"kk"', '"xx"')
     return f"{path}: unknown language code 'xx'"
 
 
 def path_like_language(project):
-    path = project / "pyproject.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"kk"', '"../kk"'), encoding="utf-8")
+    path = edit_settings(project, '"kk"', '"../kk"')
     return f"{path}: invalid language code '../kk' (expected a code such as en, ru, pt_BR)"
 
 
 def bad_setting(project):
-    path = project / "pyproject.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('output = "build"', "output = 5"), encoding="utf-8")
+    path = edit_settings(project, 'output = "build"', "output = 5")
     return f"{path}: [tool.l10n] output must be a folder path (a string)"
 
 
 def bad_toml(project):
-    path = project / "pyproject.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('output = "build"', 'output = "build'), encoding="utf-8")
+    path = edit_settings(project, 'output = "build"', 'output = "build')
     return f"{path}:4: invalid TOML: Illegal character '\\n'"
 
 
