@@ -20,7 +20,8 @@ def run_build(project, args) -> int:
 
 def run_compare(project, args) -> int:
     languages = project.select(args.lang)
-    print(format_alignment(align(project, languages), needs_review=args.needs_review))
+    text = format_alignment(align(project, languages), needs_review=args.needs_review)
+    print(text or f"nothing to review: every segment is reviewed in {', '.join(languages)}")
     return 0
 
 

@@ -31,6 +31,11 @@ def test_the_checks_find_nothing(article_project, l10n):
     assert int(lines[0].split()[0]) >= 3 * 19
 
 
+def test_nothing_needs_review(article_project, l10n):
+    assert l10n(article_project, "compare", "--needs-review")[:2] == (
+        0, "nothing to review: every segment is reviewed in en, ru, kk\n")
+
+
 def test_catalogs_are_human_translations_valid_for_gnu_gettext(article_project):
     for path in (article_project / "locales").rglob("*.po"):
         text = path.read_text(encoding="utf-8")
