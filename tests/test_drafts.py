@@ -210,7 +210,7 @@ def test_refresh_redoes_untouched_drafts_after_a_model_upgrade(project, install,
     assert entries[3].tcomment == "machine draft: argos translate-fr_en 1.9"
 
 
-@pytest.mark.parametrize("damage", ["not a zip", "truncated", "no metadata"])
+@pytest.mark.parametrize("damage", ["not a zip", "truncated", "no metadata", "broken tokenizer"])
 def test_a_corrupt_package_file_is_refused_and_installs_nothing(project, install, l10n, packages, tmp_path, damage):
     folder = install()
     bad = tmp_path / "bad.argosmodel"
@@ -222,7 +222,9 @@ def test_a_corrupt_package_file_is_refused_and_installs_nothing(project, install
     else:
         with zipfile.ZipFile(packages["fr_en"]) as source, zipfile.ZipFile(bad, "w") as target:
             for item in source.infolist():
-                if not item.filename.endswith("metadata.json"):
+                if item.filename.endswith("sentencepiece.model") and damage == "broken tokenizer":
+                    target.writestr(item, b"not a model")
+                elif not item.filename.endswith("metadata.json") or damage == "broken tokenizer":
                     target.writestr(item, source.read(item))
     status, out, err = l10n(project, "models", "install", str(bad))
     assert status == 2 and err.count("\n") == 1 and err.startswith(f"{bad}: ")

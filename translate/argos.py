@@ -85,9 +85,13 @@ def install_file(path: Path) -> PackageInfo:
             archive.extractall(staging)
             top = staging / tops.pop()
             try:
-                info = _info(_load(top))
+                package = _load(top)
+                package.tokenizer.encode("Test.")
             except L10nError as exc:
                 raise L10nError(exc.message, path) from exc
+            except (OSError, RuntimeError, ValueError) as exc:
+                raise L10nError(f"not a valid Argos package: its tokenizer does not load ({exc})", path) from exc
+            info = _info(package)
             target = folder / top.name
             if target.exists():
                 shutil.rmtree(target)
@@ -146,10 +150,13 @@ class Engine:
 
     def translate(self, sentences: list[str]) -> list[str]:
         """Translate a batch of sentences in one CTranslate2 call."""
-        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
-        prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
-        results = self.translator.translate_batch(tokens, target_prefix=prefix, beam_size=self.beam,
-                                                  max_batch_size=BATCH_SENTENCES, **DECODING)
+        try:
+            tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+            prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
+            results = self.translator.translate_batch(tokens, target_prefix=prefix, beam_size=self.beam,
+                                                      max_batch_size=BATCH_SENTENCES, **DECODING)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise L10nError(f"the model failed: {exc}", self.info.path) from exc
         self.calls += 1
         return [self._decode(result.hypotheses[0]) for result in results]
 
