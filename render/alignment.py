@@ -7,8 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .context import (Article, Finding, Project, article_entries, findings, load_articles, machine_drafts,
-                      update)
+from .context import (MACHINE_COMMENT, Article, Finding, Project, article_entries, findings, load_articles,
+                      machine_drafts, state, update)
 
 STATES = ("source", "reviewed", "draft", "outdated", "missing")
 
@@ -90,12 +90,13 @@ class Alignment:
 
 
 def _cell(entry, language: str, drafted, found) -> Cell:
-    if entry is None or not entry.msgstr:
+    current = state(entry) if entry is not None else "missing"
+    if current == "missing":
         return Cell(language, "", "missing")
-    machine = drafted is not None and "machine draft:" in (entry.tcomment or "")
-    if "fuzzy" in entry.flags:
-        state = "outdated" if entry.previous_msgid else "draft"
-        return Cell(language, entry.msgstr, state, entry.previous_msgid, machine, findings=found)
+    if current == "draft":
+        machine = drafted is not None and MACHINE_COMMENT in (entry.tcomment or "")
+        return Cell(language, entry.msgstr, "outdated" if entry.previous_msgid else "draft", entry.previous_msgid,
+                    machine, findings=found)
     edit = word_edit(drafted[1], entry.msgstr) if drafted is not None else None
     return Cell(language, entry.msgstr, "reviewed", edit=edit, findings=found)
 

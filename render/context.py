@@ -8,6 +8,7 @@ from babel import Locale
 
 from translate.catalogs import read_catalog
 from translate.checks import Finding
+from translate.drafts import MACHINE_COMMENT
 from translate.errors import L10nError
 from translate.memory import Memory, project_memory
 from translate.project import Project
@@ -18,9 +19,10 @@ from translate.sync import Domain, load_articles, update
 
 UI_DOMAIN = "ui"
 
-__all__ = ["Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText", "UI_DOMAIN",
+__all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
+           "UI_DOMAIN",
            "article_entries", "article_texts", "findings", "language_name", "load_articles", "machine_drafts",
-           "markdown_parser", "reviewed_share", "text_direction", "ui_translations", "update"]
+           "markdown_parser", "reviewed_share", "state", "text_direction", "ui_translations", "update"]
 
 
 @dataclass(frozen=True)
