@@ -10,7 +10,7 @@ from translate.files import write_if_changed
 from .alignment import Alignment, align
 from .body import inline_html
 from .context import Project, language_name
-from .templating import environment, static_file
+from .templating import environment, page_frame, static_file
 
 
 def _cell(cell, page_language: str) -> dict:
@@ -36,22 +36,20 @@ def _section(alignment: Alignment, page_language: str) -> dict:
     )
 
 
-def render_compare(project: Project, alignments: list[Alignment], page_names: dict[str, str]) -> str:
-    """The page, in the source language; ``page_names`` maps languages to their pages' paths."""
+def render_compare(project: Project, alignments: list[Alignment], languages: list[str]) -> str:
+    """The page, in the source language, linking to the pages of ``languages``."""
     language = project.source_language
     env = environment(project, language)
-    links = [dict(language=code, href=href, name=language_name(code, code), current=False)
-             for code, href in page_names.items()]
-    page = dict(language=language, direction="ltr", root="../", alternates=[], switcher=links)
+    page = page_frame(language, languages, "index.html", current=None)
     columns = [dict(language=code, name=language_name(code, language)) for code in project.languages]
     return env.get_template("compare.html").render(
         page=page, columns=columns, source=dict(language=language, name=language_name(language, language)),
         sections=[_section(alignment, language) for alignment in alignments])
 
 
-def build_compare(project: Project, out: Path, page_names: dict[str, str]) -> Path:
+def build_compare(project: Project, out: Path, languages: list[str]) -> Path:
     """Write ``<out>/compare/index.html`` (and its style sheet) from the catalogs as they are."""
     path = out / "compare" / "index.html"
-    write_if_changed(path, render_compare(project, align(project, project.languages, refresh=False), page_names))
+    write_if_changed(path, render_compare(project, align(project, project.languages, refresh=False), languages))
     write_if_changed(out / "compare.css", static_file("compare.css"))
     return path

@@ -10,8 +10,8 @@ from translate.files import write_if_changed
 from .body import inline_html, render_body
 from .compare import build_compare
 from .context import (Article, Project, SegmentText, article_texts, language_name, load_articles,
-                      reviewed_share, text_direction, update)
-from .templating import environment, static_file
+                      reviewed_share, update)
+from .templating import environment, page_frame, static_file
 
 
 @dataclass
@@ -31,14 +31,9 @@ def render_article(env: jinja2.Environment, project: Project, article: Article, 
     body = render_body(article, texts, lambda text, html: segment(dict(
         state=text.state, language=text.language, html=html), language))
     title = next(t for t in texts if t.segment.kind == "title")
-    links = _switcher(language, languages, name)
     page = dict(
-        language=language,
-        direction=text_direction(language),
+        page_frame(language, languages, name, current=language),
         title=inline_html(title.text).striptags(),
-        root="../",
-        alternates=[link for link in links if not link["current"]],
-        switcher=links,
         drafts=drafts and any(t.state == "draft" for t in texts),
         fallbacks=any(t.state == "missing" for t in texts),
         source_name=language_name(project.source_language, language, menu=False),
@@ -50,16 +45,9 @@ def render_article(env: jinja2.Environment, project: Project, article: Article, 
     return env.get_template("article.html").render(page=page)
 
 
-def _switcher(language: str, languages: list[str], name: str) -> list[dict]:
-    return [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code),
-                 current=code == language) for code in languages]
-
-
 def render_index(env: jinja2.Environment, language: str, languages: list[str], titles: list[dict]) -> str:
     """The list of a several-article project's articles, in one language."""
-    links = _switcher(language, languages, "index.html")
-    page = dict(language=language, direction=text_direction(language), root="../",
-                alternates=[link for link in links if not link["current"]], switcher=links)
+    page = page_frame(language, languages, "index.html", current=language)
     return env.get_template("index.html").render(page=page, articles=titles)
 
 
@@ -95,5 +83,5 @@ def build(project: Project, out: Path | None = None, drafts: bool = False,
             write_if_changed(path, render_index(env, language, languages, titles))
             report.pages.append(path)
     write_if_changed(out / "style.css", static_file("style.css"))
-    report.pages.append(build_compare(project, out, {code: f"../{code}/index.html" for code in languages}))
+    report.pages.append(build_compare(project, out, languages))
     return report

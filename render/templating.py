@@ -2,7 +2,7 @@
 
 import jinja2
 
-from .context import Project, ui_translations
+from .context import Project, language_name, text_direction, ui_translations
 
 
 def environment(project: Project, language: str) -> jinja2.Environment:
@@ -16,3 +16,12 @@ def environment(project: Project, language: str) -> jinja2.Environment:
 def static_file(name: str) -> str:
     """A style sheet kept beside the templates."""
     return jinja2.PackageLoader("render", "templates").get_source(jinja2.Environment(), name)[0]
+
+
+def page_frame(language: str, languages: list[str], name: str, current: str | None) -> dict:
+    """What every page's frame shows: its language, and the switcher to ``../<code>/<name>`` in each
+    of ``languages``, with ``hreflang`` alternates when the page is itself one of the versions."""
+    links = [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code), current=code == current)
+             for code in languages]
+    return dict(language=language, direction=text_direction(language), root="../", switcher=links,
+                alternates=[link for link in links if not link["current"]] if current else [])
