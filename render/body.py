@@ -10,7 +10,7 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .context import Article, SegmentText, markdown_parser
+from .context import Article, SegmentText, markdown_parser, shared_parser
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',
@@ -22,7 +22,7 @@ _BLOCKS = {
 
 def inline_html(text: str) -> Markup:
     """One segment's inline Markdown as HTML; raw HTML in it is escaped, never passed through."""
-    return Markup(markdown_parser().renderInline(text).strip())
+    return Markup(shared_parser().renderInline(text).strip())
 
 
 def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str]) -> Markup:

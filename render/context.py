@@ -13,7 +13,7 @@ from translate.errors import L10nError
 from translate.memory import Memory, project_memory
 from translate.project import Project
 from translate.review import check_project
-from translate.segments import Article, Segment, markdown_parser
+from translate.segments import Article, Segment, markdown_parser, shared_parser
 from translate.stats import Progress, progress, state
 from translate.sync import Domain, load_articles, update
 
@@ -22,7 +22,7 @@ UI_DOMAIN = "ui"
 __all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
            "UI_DOMAIN",
            "article_entries", "article_texts", "findings", "language_name", "load_articles", "machine_drafts",
-           "markdown_parser", "reviewed_share", "state", "text_direction", "ui_translations", "update"]
+           "markdown_parser", "reviewed_share", "shared_parser", "state", "text_direction", "ui_translations", "update"]
 
 
 @dataclass(frozen=True)

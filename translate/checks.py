@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 
 from .glossary import Term, appears_in_source, appears_in_translation
 from .markup import split_runs
-from .segments import markdown_parser
+from .segments import shared_parser
 
 IGNORE_FLAG = "l10n-ignore-"
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -170,7 +170,7 @@ _MARKUP = {"em_open": "emphasis", "strong_open": "strong emphasis", "link_open":
 
 def _markup(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for token in markdown_parser().parseInline(text)[0].children or []:
+    for token in shared_parser().parseInline(text)[0].children or []:
         if token.type in _MARKUP:
             counts[_MARKUP[token.type]] = counts.get(_MARKUP[token.type], 0) + 1
     return counts

@@ -7,7 +7,7 @@ unchanged around the translated text. The model can therefore neither break nor 
 
 from dataclasses import dataclass
 
-from .segments import markdown_parser
+from .segments import shared_parser
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def _text_tokens(tokens):
 
 def split_runs(segment: str) -> list[Run]:
     """``segment`` as alternating runs; joining every run's text gives the segment back."""
-    inline = markdown_parser().parseInline(segment)[0].children or []
+    inline = shared_parser().parseInline(segment)[0].children or []
     runs, cursor = [], 0
     for content in _text_tokens(inline):
         start = segment.find(content, cursor) if content else -1

@@ -54,7 +54,8 @@ class Project:
             except tomllib.TOMLDecodeError as exc:
                 where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
                 message = str(exc).replace(where.group(0), "").strip() if where else str(exc)
-                raise L10nError(f"invalid TOML: {message}", config_path, int(where.group(1)) if where else None) from exc
+                line = int(where.group(1)) if where else None
+                raise L10nError(f"invalid TOML: {message}", config_path, line) from exc
             settings.update(data.get("tool", {}).get("l10n", {}))
         elif not root.is_dir():
             raise L10nError("no such project folder", root)

@@ -6,6 +6,7 @@ newsletter box line). Block structure never reaches translators; inline markup d
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,13 @@ def markdown_parser() -> MarkdownIt:
     for name in CONTAINERS:
         md.use(container_plugin, name)
     return md
+
+
+@cache
+def shared_parser() -> MarkdownIt:
+    """One parser for the many read-only uses (inline parsing and rendering); callers that add
+    render rules make their own with ``markdown_parser()``."""
+    return markdown_parser()
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ def _kind(block: Token, context: list[str], seen_title: bool) -> str:
 def parse_article(path: Path, source_language: str) -> Article:
     """Parse one Markdown article; raise L10nError for what its author must fix."""
     text = read_text(path)
-    tokens = markdown_parser().parse(text)
+    tokens = shared_parser().parse(text)
     meta = _front_matter(tokens, path)
     slug = str(meta.get("slug", path.stem))
     if not _SLUG.fullmatch(slug):
