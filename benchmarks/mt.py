@@ -29,12 +29,12 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from argos_builder import build_package  # noqa: E402
 
-from translate.argos import DECODING, install_file  # noqa: E402
-from translate.catalogs import read_catalog  # noqa: E402
-from translate.drafts import Engines, translate_drafts  # noqa: E402
-from translate.project import Project  # noqa: E402
-from translate.sentences import split_sentences  # noqa: E402
-from translate.sync import load_articles  # noqa: E402
+from l10n_article.translate.mt.argos import DECODING, install_file  # noqa: E402
+from l10n_article.translate.catalog.pofile import read_catalog  # noqa: E402
+from l10n_article.translate.mt.drafts import Engines, translate_drafts  # noqa: E402
+from l10n_article.render.cli import workspace  # noqa: E402
+from l10n_article.translate.workspace import Workspace  # noqa: E402
+from l10n_article.translate.mt.sentences import split_sentences  # noqa: E402
 
 
 def machine() -> str:
@@ -46,16 +46,16 @@ def machine() -> str:
 RUNS = 3
 
 
-def fresh_project(number: int) -> Project:
+def fresh_project(number: int) -> Workspace:
     folder = WORK / f"project-{number}"
     shutil.copytree(REPO / "source", folder / "source")
     shutil.copy(REPO / "pyproject.toml", folder / "pyproject.toml")
-    return Project.load(folder)
+    return workspace(folder)
 
 
 def main() -> None:
     project = fresh_project(0)
-    segments = list(dict.fromkeys(s.text for a in load_articles(project) for s in a.segments))
+    segments = list(dict.fromkeys(s.text for a in project.articles for s in a.segments))
     started = time.perf_counter()
     archive = build_package(WORK, "fr", "en", segments, layers=6, d_model=512, heads=8, ffn=2048,
                             quantization="int8", vocabulary_size=50_000)
@@ -88,7 +88,7 @@ def main() -> None:
         engine.translator.translate_batch(tokens, beam_size=4, **DECODING)
         c_times.append(time.perf_counter() - started)
     b, c = min(b_times), min(c_times)
-    drafts = {e.msgid: e.msgstr for e in read_catalog(project.po_path("en", "kazakhstan-ue"), "en")}
+    drafts = {e.msgid: e.msgstr for e in read_catalog(project.project.po_path("en", "kazakhstan-ue"), "en")}
     b_texts = [drafts[segment] for segment in segments]
 
     differing = [i for i, (x, y) in enumerate(zip(a_texts, b_texts)) if x != y]

@@ -7,10 +7,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .context import (MACHINE_COMMENT, Article, Finding, Project, article_entries, findings, load_articles,
-                      machine_drafts, state, update)
+import polib
 
-STATES = ("source", "reviewed", "draft", "outdated", "missing")
+from l10n_article.render.context import MACHINE_COMMENT, Article, Finding, State, Workspace, catalog_entries, findings, state
 
 
 @dataclass
@@ -46,7 +45,7 @@ def word_edit(draft: str, final: str) -> Edit:
 class Cell:
     language: str
     text: str
-    state: str
+    state: State | None  # None for the source text
     previous: str | None = None
     machine: bool = False
     edit: Edit | None = None
@@ -63,17 +62,17 @@ class Row:
 
     @property
     def needs_review(self) -> bool:
-        return any(c.state in ("draft", "outdated") for c in self.cells)
+        return any(c.state in (State.DRAFT, State.OUTDATED) for c in self.cells)
 
     @property
     def has_missing(self) -> bool:
-        return any(c.state == "missing" for c in self.cells)
+        return any(c.state == State.MISSING for c in self.cells)
 
 
 @dataclass
 class Summary:
     language: str
-    counts: dict[str, int]
+    counts: dict[State, int]
     changed: int = 0
     length: int = 0
 
@@ -89,28 +88,27 @@ class Alignment:
     summaries: list[Summary]
 
 
-def _cell(entry, language: str, drafted, found) -> Cell:
-    current = state(entry) if entry is not None else "missing"
-    if current == "missing":
-        return Cell(language, "", "missing")
-    if current == "draft":
+def _cell(entry: polib.POEntry | None, language: str, drafted: tuple[str, str] | None,
+          found: list[Finding]) -> Cell:
+    current = state(entry)
+    if entry is None or current == State.MISSING:
+        return Cell(language, "", State.MISSING)
+    if current != State.REVIEWED:
         machine = drafted is not None and MACHINE_COMMENT in (entry.tcomment or "")
-        return Cell(language, entry.msgstr, "outdated" if entry.previous_msgid else "draft", entry.previous_msgid,
-                    machine, findings=found)
+        return Cell(language, entry.msgstr, current, entry.previous_msgid, machine, findings=found)
     edit = word_edit(drafted[1], entry.msgstr) if drafted is not None else None
-    return Cell(language, entry.msgstr, "reviewed", edit=edit, findings=found)
+    return Cell(language, entry.msgstr, current, edit=edit, findings=found)
 
 
-def align(project: Project, languages: tuple[str, ...], refresh: bool = True) -> list[Alignment]:
-    """One alignment per article; ``refresh`` first brings the catalogs up to date."""
-    if refresh:
-        update(project)
-    memory = machine_drafts(project)
-    found = findings(project, languages)
+def align(ws: Workspace, languages: tuple[str, ...]) -> list[Alignment]:
+    """One alignment per article, from the catalogs merged with the current sources in memory
+    (nothing is written)."""
+    memory = ws.memory
+    found = findings(ws, languages)
     result = []
-    for article in load_articles(project):
-        entries = {language: article_entries(project, article, language) for language in languages}
-        summaries = {language: Summary(language, dict.fromkeys(STATES[1:], 0)) for language in languages}
+    for article in ws.articles:
+        entries = {language: catalog_entries(ws, language, article.slug, current=True) for language in languages}
+        summaries = {language: Summary(language, dict.fromkeys(list(State), 0)) for language in languages}
         rows, seen = [], set()
         for segment in article.segments:
             cells = []
@@ -125,8 +123,8 @@ def align(project: Project, languages: tuple[str, ...], refresh: bool = True) ->
                         summary.changed += cell.edit.changed
                         summary.length += cell.edit.length
             seen.add(segment.text)
-            reference = f"{project.relative(article.path)}:{segment.line}"
+            reference = f"{ws.project.relative(article.path)}:{segment.line}"
             rows.append(Row(len(rows) + 1, segment.kind, reference,
-                            Cell(project.source_language, segment.text, "source"), cells))
+                            Cell(ws.project.source_language, segment.text, None), cells))
         result.append(Alignment(article, rows, list(summaries.values())))
     return result

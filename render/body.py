@@ -10,7 +10,7 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .context import Article, SegmentText, markdown_parser, shared_parser
+from l10n_article.render.context import Article, SegmentText, markdown_parser, shared_parser
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',

@@ -1,40 +1,69 @@
-"""The commands ``render`` adds to ``l10n``: thin layers over ``render.pages``."""
+"""The ``l10n`` command: the catalog, machine-draft and page commands wired together.
 
+Every error a user can cause is one line (``path:line: message``) and exit status 2; Ctrl-C is
+130; output cut short by a closed pipe (``l10n status | head``) ends quietly.
+"""
+
+import argparse
+import os
+import sys
 from pathlib import Path
 
-from translate.mt_cli import language_list
+from l10n_article.render import commands as page_commands
+from l10n_article.render.ui import ui_domain
+from l10n_article.translate import commands as catalog_commands
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt import commands as mt_commands
+from l10n_article.translate.project import Project
+from l10n_article.translate.workspace import Workspace
 
-from .alignment import align
-from .compare_text import format_alignment
-from .pages import build
-
-
-def run_build(project, args) -> int:
-    report = build(project, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed)
-    for language, share in report.skipped.items():
-        print(f"skipped {language}: {share:.1f}% reviewed, below --min-reviewed {args.min_reviewed:g}")
-    for path in report.pages:
-        print(f"page {path}")
-    return 0
-
-
-def run_compare(project, args) -> int:
-    languages = project.select(args.lang)
-    text = format_alignment(align(project, languages), needs_review=args.needs_review)
-    print(text or f"nothing to review: every segment is reviewed in {', '.join(languages)}")
-    return 0
+EXAMPLES = """examples:
+  l10n update                      bring every catalog up to date with the articles
+  l10n status --lang en,ru         how far English and Russian are
+  l10n translate --dry-run         what machine drafts would be made, and by which packages
+  l10n check                       quality checks before publishing
+  l10n compare --needs-review      segments an editor should look at, in the terminal
+  l10n build --min-reviewed 90     pages for the languages at least 90 % reviewed
+"""
 
 
-def add_commands(commands) -> None:
-    build_parser = commands.add_parser("build", help="update the catalogs, then write a page per language")
-    build_parser.add_argument("--drafts", action="store_true",
-                              help="show unreviewed drafts (visibly marked) instead of the source text")
-    build_parser.add_argument("--min-reviewed", type=float, default=0, metavar="N",
-                              help="skip a language whose reviewed share is below N percent")
-    build_parser.add_argument("--out", type=Path, help="output folder (default: build/ of the project)")
-    build_parser.set_defaults(run=run_build)
-    compare = commands.add_parser("compare", help="print the language versions segment by segment")
-    compare.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
-    compare.add_argument("--needs-review", action="store_true",
-                         help="only segments with a draft, an outdated or a missing translation")
-    compare.set_defaults(run=run_compare)
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``l10n translate: argument --beam: 0 is below 1``."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = _Parser(prog="l10n", description="Localize Markdown articles through gettext PO catalogs.",
+                          epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--root", type=Path, default=Path("."),
+                             help="the project folder (with pyproject.toml, source/ and locales/)")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                          parser_class=_Parser)
+    catalog_commands.add_commands(commands)
+    mt_commands.add_commands(commands)
+    page_commands.add_commands(commands)
+    return main_parser
+
+
+def workspace(root: Path | str) -> Workspace:
+    """A project with the pages' interface strings as one more catalog domain."""
+    return Workspace(Project.load(root), extra_domains=[ui_domain])
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(workspace(args.root), args)
+    except L10nError as error:
+        text = str(error)
+        print(text if error.path else f"l10n: {text}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("l10n: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): say nothing more, and let no flush at exit complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -5,12 +5,12 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
-from translate.files import write_if_changed
+from l10n_article.translate.files import write_if_changed
 
-from .alignment import Alignment, align
-from .body import inline_html
-from .context import Project, language_name
-from .templating import environment, page_frame, static_file
+from l10n_article.render.alignment import Alignment, align
+from l10n_article.render.body import inline_html
+from l10n_article.render.context import State, Workspace, language_name
+from l10n_article.render.templating import environment, page_frame, static_file
 
 
 def _cell(cell, page_language: str) -> dict:
@@ -25,8 +25,8 @@ def _section(alignment: Alignment, page_language: str) -> dict:
     return dict(
         title=inline_html(alignment.article.title.text).striptags(),
         summaries=[dict(language=s.language, name=language_name(s.language, page_language),
-                        reviewed=number(s.counts["reviewed"]), drafts=number(s.counts["draft"]),
-                        outdated=number(s.counts["outdated"]), missing=number(s.counts["missing"]),
+                        reviewed=number(s.counts[State.REVIEWED]), drafts=number(s.counts[State.DRAFT]),
+                        outdated=number(s.counts[State.OUTDATED]), missing=number(s.counts[State.MISSING]),
                         distance=format_percent(s.distance, locale=page_language) if s.distance is not None else None)
                    for s in alignment.summaries],
         rows=[dict(number=row.number, kind=row.kind, reference=row.reference, needs_review=row.needs_review,
@@ -36,20 +36,20 @@ def _section(alignment: Alignment, page_language: str) -> dict:
     )
 
 
-def render_compare(project: Project, alignments: list[Alignment], languages: list[str]) -> str:
+def render_compare(ws: Workspace, alignments: list[Alignment], languages: list[str]) -> str:
     """The page, in the source language, linking to the pages of ``languages``."""
-    language = project.source_language
-    env = environment(project, language)
+    language = ws.project.source_language
+    env = environment(ws, language)
     page = page_frame(language, languages, "index.html", current=None)
-    columns = [dict(language=code, name=language_name(code, language)) for code in project.languages]
+    columns = [dict(language=code, name=language_name(code, language)) for code in ws.project.languages]
     return env.get_template("compare.html").render(
         page=page, columns=columns, source=dict(language=language, name=language_name(language, language)),
         sections=[_section(alignment, language) for alignment in alignments])
 
 
-def build_compare(project: Project, out: Path, languages: list[str]) -> Path:
+def build_compare(ws: Workspace, out: Path, languages: list[str]) -> Path:
     """Write ``<out>/compare/index.html`` (and its style sheet) from the catalogs as they are."""
     path = out / "compare" / "index.html"
-    write_if_changed(path, render_compare(project, align(project, project.languages, refresh=False), languages))
+    write_if_changed(path, render_compare(ws, align(ws, ws.project.languages), languages))
     write_if_changed(out / "compare.css", static_file("compare.css"))
     return path

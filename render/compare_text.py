@@ -3,9 +3,10 @@
 import shutil
 import textwrap
 
-from .alignment import Alignment
+from l10n_article.render.alignment import Alignment
+from l10n_article.render.context import State
 
-LABELS = {"source": "", "reviewed": "reviewed", "draft": "draft", "outdated": "OUTDATED", "missing": "MISSING"}
+LABELS = {State.REVIEWED: "reviewed", State.DRAFT: "draft", State.OUTDATED: "OUTDATED", State.MISSING: "MISSING"}
 
 
 def format_alignment(alignments: list[Alignment], needs_review: bool = False, width: int | None = None) -> str:
@@ -18,7 +19,9 @@ def format_alignment(alignments: list[Alignment], needs_review: bool = False, wi
                 continue
             lines.append(f"#{row.number} {row.kind}  {row.reference}")
             for cell in [row.source, *row.cells]:
-                label = LABELS[cell.state] if cell.state != "draft" or not cell.machine else "machine draft"
+                label = "" if cell.state is None else LABELS[cell.state]
+                if cell.state == State.DRAFT and cell.machine:
+                    label = "machine draft"
                 head = f"  {cell.language}  " + (f"[{label}] " if label else "")
                 text = cell.text or "—"
                 lines += textwrap.wrap(text, width, initial_indent=head, subsequent_indent=" " * 6) or [head]

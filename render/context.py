@@ -4,25 +4,26 @@ import gettext
 import io
 from dataclasses import dataclass
 
+import polib
 from babel import Locale
 
-from translate.catalogs import read_catalog
-from translate.checks import Finding
-from translate.drafts import MACHINE_COMMENT
-from translate.errors import L10nError
-from translate.memory import Memory, project_memory
-from translate.project import Project
-from translate.review import check_project
-from translate.segments import Article, Segment, markdown_parser, shared_parser
-from translate.stats import Progress, progress, state
-from translate.sync import Domain, load_articles, update
+from l10n_article.translate.catalog.progress import Progress, State, progress, state
+from l10n_article.translate.catalog.update import merged, update
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt.drafts import MACHINE_COMMENT
+from l10n_article.translate.project import Project
+from l10n_article.translate.quality.checks import Finding
+from l10n_article.translate.quality.findings import check_project
+from l10n_article.translate.source.article import Article, Segment
+from l10n_article.translate.source.markdown import markdown_parser, shared_parser
+from l10n_article.translate.workspace import Domain, Workspace
 
 UI_DOMAIN = "ui"
 
 __all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
-           "UI_DOMAIN",
-           "article_entries", "article_texts", "findings", "language_name", "load_articles", "machine_drafts",
-           "markdown_parser", "reviewed_share", "shared_parser", "state", "text_direction", "ui_translations", "update"]
+           "State", "UI_DOMAIN", "Workspace",
+           "article_texts", "catalog_entries", "findings", "language_name", "markdown_parser", "reviewed_share",
+           "shared_parser", "state", "text_direction", "ui_translations", "update"]
 
 
 @dataclass(frozen=True)
@@ -32,54 +33,48 @@ class SegmentText:
     segment: Segment
     text: str
     language: str
-    state: str  # "reviewed", "draft" or "missing" (the source text is shown instead)
+    state: State  # reviewed, draft (with --drafts), or missing (the source text is shown instead)
 
 
-def _catalog(project: Project, language: str, domain: str):
-    path = project.po_path(language, domain)
-    return read_catalog(path, language) if path.exists() else None
+def catalog_entries(ws: Workspace, language: str, domain: str, current: bool = False) -> dict[str, polib.POEntry]:
+    """msgid → the active entry of ``language`` (empty when there is no catalog yet); ``current``
+    merges the catalog with the current template in memory first, as a read-only view needs."""
+    if current:
+        return {e.msgid: e for e in merged(ws, language, domain) if not e.obsolete}
+    catalog = ws.catalog(language, domain)
+    return {e.msgid: e for e in catalog if not e.obsolete} if catalog is not None else {}
 
 
-def article_entries(project: Project, article: Article, language: str) -> dict:
-    """msgid → the catalog entry of ``language`` (empty when the catalog does not exist yet)."""
-    catalog = _catalog(project, language, article.slug)
-    return {e.msgid: e for e in catalog if not e.obsolete} if catalog else {}
-
-
-def machine_drafts(project: Project) -> Memory:
-    """The translation memory, where each segment's raw machine draft is kept."""
-    return project_memory(project)
-
-
-def findings(project: Project, languages: tuple[str, ...]) -> dict[tuple[str, str, str], list[Finding]]:
+def findings(ws: Workspace, languages: tuple[str, ...]) -> dict[tuple[str, str, str], list[Finding]]:
     """(language, domain, msgid) → the quality checks' findings on that translation."""
     found: dict[tuple[str, str, str], list[Finding]] = {}
-    for located in check_project(project, languages)[0]:
+    for located in check_project(ws, languages)[0]:
         found.setdefault((located.language, located.domain, located.msgid), []).append(located.finding)
     return found
 
 
-def article_texts(project: Project, article: Article, language: str, drafts: bool) -> list[SegmentText]:
+def article_texts(ws: Workspace, article: Article, language: str, drafts: bool) -> list[SegmentText]:
     """Each segment's text for ``language``: reviewed translations; drafts only when asked."""
-    if language == project.source_language:
-        return [SegmentText(s, s.text, language, "reviewed") for s in article.segments]
-    entries = article_entries(project, article, language)
+    if language == ws.project.source_language:
+        return [SegmentText(s, s.text, language, State.REVIEWED) for s in article.segments]
+    entries = catalog_entries(ws, language, article.slug)
     texts = []
     for segment in article.segments:
         entry = entries.get(segment.text)
-        current = state(entry) if entry is not None else "missing"
-        if current == "reviewed" or (current == "draft" and drafts):
-            texts.append(SegmentText(segment, entry.msgstr, language, current))
+        current = state(entry)
+        if entry is not None and (current == State.REVIEWED or (current != State.MISSING and drafts)):
+            texts.append(SegmentText(segment, entry.msgstr, language,
+                                     State.REVIEWED if current == State.REVIEWED else State.DRAFT))
         else:
-            texts.append(SegmentText(segment, segment.text, project.source_language, "missing"))
+            texts.append(SegmentText(segment, segment.text, ws.project.source_language, State.MISSING))
     return texts
 
 
-def reviewed_share(project: Project, articles: list[Article], language: str) -> Progress:
+def reviewed_share(ws: Workspace, language: str) -> Progress:
     """Progress of ``language`` over all articles (interface strings aside)."""
     total = Progress(language, "articles")
-    for article in articles:
-        catalog = _catalog(project, language, article.slug)
+    for article in ws.articles:
+        catalog = ws.catalog(language, article.slug)
         if catalog is not None:
             total.add(progress(catalog, language, article.slug))
         else:
@@ -87,9 +82,9 @@ def reviewed_share(project: Project, articles: list[Article], language: str) -> 
     return total
 
 
-def ui_translations(project: Project, language: str) -> gettext.NullTranslations:
+def ui_translations(ws: Workspace, language: str) -> gettext.NullTranslations:
     """The reviewed interface strings of ``language`` (fuzzy ones fall back to the English msgid)."""
-    catalog = _catalog(project, language, UI_DOMAIN)
+    catalog = ws.catalog(language, UI_DOMAIN)
     if catalog is None:
         return gettext.NullTranslations()
     return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))

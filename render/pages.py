@@ -5,17 +5,18 @@ from pathlib import Path
 
 import jinja2
 
-from translate.files import write_if_changed
+from l10n_article.translate.files import write_if_changed
 
-from .body import inline_html, render_body
-from .compare import build_compare
-from .context import (Article, Project, SegmentText, article_texts, language_name, load_articles,
-                      reviewed_share, update)
-from .templating import environment, page_frame, static_file
+from l10n_article.render.body import inline_html, render_body
+from l10n_article.render.compare import build_compare
+from l10n_article.render.context import (Article, SegmentText, State, Workspace, article_texts, language_name,
+                                         reviewed_share, update)
+from l10n_article.render.templating import environment, page_frame, static_file
 
 
 @dataclass
 class BuildReport:
+    catalogs: list[Path] = field(default_factory=list)  # templates and catalogs the update rewrote
     pages: list[Path] = field(default_factory=list)
     skipped: dict[str, float] = field(default_factory=dict)  # language → percent reviewed
 
@@ -25,7 +26,7 @@ def page_name(articles: list[Article], article: Article) -> str:
     return "index.html" if len(articles) == 1 else f"{article.slug}.html"
 
 
-def render_article(env: jinja2.Environment, project: Project, article: Article, texts: list[SegmentText],
+def render_article(env: jinja2.Environment, ws: Workspace, article: Article, texts: list[SegmentText],
                    language: str, languages: list[str], name: str, drafts: bool) -> str:
     segment = env.get_template("segment.html").module.segment
     body = render_body(article, texts, lambda text, html: segment(dict(
@@ -34,13 +35,13 @@ def render_article(env: jinja2.Environment, project: Project, article: Article, 
     page = dict(
         page_frame(language, languages, name, current=language),
         title=inline_html(title.text).striptags(),
-        drafts=drafts and any(t.state == "draft" for t in texts),
-        fallbacks=any(t.state == "missing" for t in texts),
-        source_name=language_name(project.source_language, language, menu=False),
+        drafts=drafts and any(t.state == State.DRAFT for t in texts),
+        fallbacks=any(t.state == State.MISSING for t in texts),
+        source_name=language_name(ws.project.source_language, language, menu=False),
         body=body,
         total=len(texts),
-        reviewed=sum(t.state == "reviewed" for t in texts),
-        is_source=language == project.source_language,
+        reviewed=sum(t.state == State.REVIEWED for t in texts),
+        is_source=language == ws.project.source_language,
     )
     return env.get_template("article.html").render(page=page)
 
@@ -51,28 +52,27 @@ def render_index(env: jinja2.Environment, language: str, languages: list[str], t
     return env.get_template("index.html").render(page=page, articles=titles)
 
 
-def build(project: Project, out: Path | None = None, drafts: bool = False,
+def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
           min_reviewed: float = 0) -> BuildReport:
     """Bring the catalogs up to date, then write ``<out>/<lang>/index.html`` for every language
     (with several articles, ``<out>/<lang>/<slug>.html`` each and an index listing them)."""
-    update(project)
-    out = out or project.output_dir
-    articles = load_articles(project)
-    report = BuildReport()
-    languages = [project.source_language]
-    for language in project.languages:
-        share = reviewed_share(project, articles, language).percent_reviewed
+    report = BuildReport(catalogs=update(ws).written)
+    out = out or ws.project.output_dir
+    articles = ws.articles
+    languages = [ws.project.source_language]
+    for language in ws.project.languages:
+        share = reviewed_share(ws, language).percent_reviewed
         if share < min_reviewed:
             report.skipped[language] = share
         else:
             languages.append(language)
     for language in languages:
-        env = environment(project, language)
+        env = environment(ws, language)
         titles = []
         for article in articles:
-            texts = article_texts(project, article, language, drafts)
+            texts = article_texts(ws, article, language, drafts)
             name = page_name(articles, article)
-            html = render_article(env, project, article, texts, language, languages, name, drafts)
+            html = render_article(env, ws, article, texts, language, languages, name, drafts)
             path = out / language / name
             write_if_changed(path, html)
             report.pages.append(path)
@@ -83,5 +83,5 @@ def build(project: Project, out: Path | None = None, drafts: bool = False,
             write_if_changed(path, render_index(env, language, languages, titles))
             report.pages.append(path)
     write_if_changed(out / "style.css", static_file("style.css"))
-    report.pages.append(build_compare(project, out, languages))
+    report.pages.append(build_compare(ws, out, languages))
     return report

@@ -2,20 +2,20 @@
 
 import jinja2
 
-from .context import Project, language_name, text_direction, ui_translations
+from l10n_article.render.context import Workspace, language_name, text_direction, ui_translations
 
 
-def environment(project: Project, language: str) -> jinja2.Environment:
+def environment(ws: Workspace, language: str) -> jinja2.Environment:
     """Templates with the interface strings of ``language`` installed, autoescaping on."""
-    env = jinja2.Environment(loader=jinja2.PackageLoader("render", "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.PackageLoader("l10n_article.render", "templates"), autoescape=True,
                              extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(ui_translations(project, language), newstyle=True)
+    env.install_gettext_translations(ui_translations(ws, language), newstyle=True)
     return env
 
 
 def static_file(name: str) -> str:
     """A style sheet kept beside the templates."""
-    return jinja2.PackageLoader("render", "templates").get_source(jinja2.Environment(), name)[0]
+    return jinja2.PackageLoader("l10n_article.render", "templates").get_source(jinja2.Environment(), name)[0]
 
 
 def page_frame(language: str, languages: list[str], name: str, current: str | None) -> dict:

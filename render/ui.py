@@ -5,7 +5,7 @@ from pathlib import Path
 import polib
 from babel.messages.extract import extract_from_dir
 
-from .context import UI_DOMAIN, Domain, Project
+from l10n_article.render.context import UI_DOMAIN, Domain, Project
 
 TEMPLATES = Path(__file__).parent / "templates"
 METHODS = [("**.html", "jinja2.ext:babel_extract")]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.cli import main
+from l10n_article.render.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from translate.catalogs import read_catalog, write_catalog
-from translate.checks import Message, run_checks
-from translate.glossary import Term
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
+from l10n_article.translate.quality.checks import Message, run_checks
+from l10n_article.translate.quality.glossary import Term
 
 TOKAYEV = Term({"fr": "Kassym-Jomart Tokaïev", "en": "Kassym-Jomart Tokayev", "ru": "Касым-Жомарт Токаев",
                 "kk": "Қасым-Жомарт Тоқаев"})

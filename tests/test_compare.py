@@ -7,10 +7,9 @@ import subprocess
 import pytest
 
 from conftest import REPO
-from render.alignment import word_edit
-from translate.catalogs import read_catalog, write_catalog
-from translate.memory import project_memory
-from translate.project import Project
+from l10n_article.render.alignment import word_edit
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
+from l10n_article.render.cli import workspace
 
 NODE = REPO / "node_modules"
 TITLE = "Entre minerais et géopolitique, le Kazakhstan trace sa voie avec l’UE"
@@ -32,9 +31,9 @@ def every_state(project, l10n):
     """English with a reviewed post-edited draft, a machine draft, an outdated entry, a finding,
     and missing entries."""
     l10n(project, "update")
-    root = Project.load(project)
+    root = workspace(project)
     path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
-    memory = project_memory(root)
+    memory = root.memory
     memory.put_draft("argos translate-fr_en 1.9", "en", TITLE, "Between ores and geopolitics, Kazakhstan traces its way with EU")
     memory.put_draft("argos translate-fr_en 1.9", "en", CAPTION, "Kassym-Jomart Tokayev at EU-Central Asia summit")
     memory.save()

@@ -6,13 +6,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-import translate.argos
-import translate.drafts
+import l10n_article.translate.mt.argos
+import l10n_article.translate.mt.drafts
 from argos_builder import build_package
 from conftest import DATA, REPO, gettext_tool, snapshot
-from translate.catalogs import read_catalog, write_catalog
-from translate.drafts import translate_drafts
-from translate.project import Project
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
+from l10n_article.render.cli import workspace
+from l10n_article.translate.mt.drafts import translate_drafts
 
 TEXTS = [line for path in (REPO / "source").glob("*.md") for line in path.read_text(encoding="utf-8").split("\n")]
 TEXTS += (DATA / "lists.md").read_text(encoding="utf-8").split("\n")
@@ -51,14 +51,14 @@ class Calls:
 
     def __init__(self, monkeypatch, fault=None):
         self.batches = []
-        real = translate.argos.Engine.translate
+        real = l10n_article.translate.mt.argos.Engine.translate
 
         def recording(engine, sentences):
             self.batches.append((engine.info.label, list(sentences)))
             if fault:
                 fault(len(self.batches))
             return real(engine, sentences)
-        monkeypatch.setattr(translate.argos.Engine, "translate", recording)
+        monkeypatch.setattr(l10n_article.translate.mt.argos.Engine, "translate", recording)
 
 
 def test_direct_and_pivoted_drafts_are_fuzzy_exact_and_say_where_they_come_from(project, install, l10n, monkeypatch):
@@ -120,8 +120,8 @@ def test_reviewed_entries_and_edited_drafts_are_never_touched(project, install, 
 
 def test_a_translator_saving_during_the_run_loses_nothing(project, install, monkeypatch):
     install("fr_en")
-    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 4)
-    root = Project.load(project)
+    monkeypatch.setattr(l10n_article.translate.mt.drafts, "BATCH_SENTENCES", 4)
+    root = workspace(project)
     path = project / "locales" / "en" / "LC_MESSAGES" / "kazakhstan-ue.po"
     last = "Pour rester informé des actualités de l’Asie centrale"
     saved = []
@@ -144,7 +144,7 @@ def test_a_second_run_makes_no_model_call_and_identical_sentences_are_translated
     article.write_text(article.read_text(encoding="utf-8") + "\nIl a affirmé, esquissé et avancé. Fin.\n",
                        encoding="utf-8")
     calls = Calls(monkeypatch)
-    root = Project.load(project)
+    root = workspace(project)
     first, count = translate_drafts(root, ("en",))
     sentences = [s for _, batch in calls.batches for s in batch]
     assert len(sentences) == len(set(sentences))
@@ -160,13 +160,13 @@ def test_a_second_run_makes_no_model_call_and_identical_sentences_are_translated
 
 def test_interrupted_runs_keep_finished_batches_and_continue(project, install, monkeypatch):
     install("fr_en")
-    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 8)
+    monkeypatch.setattr(l10n_article.translate.mt.drafts, "BATCH_SENTENCES", 8)
 
     def interrupt(batch):
         if batch == 3:
             raise KeyboardInterrupt
     Calls(monkeypatch, fault=interrupt)
-    root = Project.load(project)
+    root = workspace(project)
     with pytest.raises(KeyboardInterrupt):
         translate_drafts(root, ("en",))
     drafted = [e for e in catalog(project, "en") if e.msgstr]
@@ -175,7 +175,7 @@ def test_interrupted_runs_keep_finished_batches_and_continue(project, install, m
                         str(project / "locales/en/LC_MESSAGES/kazakhstan-ue.po")).returncode == 0
     monkeypatch.undo()
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(project / "argos-packages"))
-    monkeypatch.setattr(translate.drafts, "BATCH_SENTENCES", 8)
+    monkeypatch.setattr(l10n_article.translate.mt.drafts, "BATCH_SENTENCES", 8)
     outcomes, count = translate_drafts(root, ("en",))
     assert count == 2  # 32 sentences in batches of 8: two were done before the interruption
     assert all(e.msgstr == e.msgid for e in catalog(project, "en"))
@@ -185,7 +185,7 @@ def test_inline_markdown_never_reaches_the_model_and_survives(project, install, 
     install("fr_en")
     shutil.copy(DATA / "lists.md", project / "source" / "lists.md")
     calls = Calls(monkeypatch)
-    translate_drafts(Project.load(project), ("en",))
+    translate_drafts(workspace(project), ("en",))
     seen = " ".join(s for _, batch in calls.batches for s in batch)
     for markup in ("**", "`", "](", "https://"):
         assert markup not in seen

@@ -2,11 +2,13 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import snapshot
 
+L10N = str(Path(sys.executable).parent / "l10n")  # the installed command
 EN_PO = "locales/en/LC_MESSAGES/kazakhstan-ue.po"
 
 
@@ -104,10 +106,10 @@ def test_an_unknown_language_on_the_command_line(project, l10n):
 
 
 def test_the_installed_command_prints_no_traceback(project):
-    subprocess.run([sys.executable, "-m", "translate", "--root", str(project), "update"], check=True,
+    subprocess.run([L10N, "--root", str(project), "update"], check=True,
                    capture_output=True)
     break_po_message = break_po(project)
-    result = subprocess.run([sys.executable, "-m", "translate", "--root", str(project), "update"],
+    result = subprocess.run([L10N, "--root", str(project), "update"],
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == break_po_message + "\n"

@@ -5,8 +5,8 @@ import shutil
 import polib
 
 from conftest import DATA, SEED
-from translate.project import Project
-from translate.segments import parse_article
+from l10n_article.translate.project import Project
+from l10n_article.translate.source.article import parse_article
 
 
 def test_every_line_of_the_seed_is_one_entry_of_the_template(project, l10n):

@@ -3,7 +3,7 @@
 import html.parser
 import re
 
-from translate.catalogs import read_catalog, write_catalog
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 
 TITLE = "Entre minerais et géopolitique, le Kazakhstan trace sa voie avec l’UE"
 CAPTION = "Kassym-Jomart Tokaïev au sommet UE-Asie centrale"

@@ -24,7 +24,7 @@ def test_status_table_for_people(project, l10n):
     l10n(project, "update")
     status, out, _ = l10n(project, "status")
     lines = out.splitlines()
-    assert lines[0].split() == ["language", "catalog", "segments", "words", "reviewed", "drafts",
+    assert lines[0].split() == ["language", "catalog", "segments", "words", "reviewed", "drafts", "outdated",
                                 "untranslated", "reviewed", "%"]
-    assert lines[1].split() == ["en", "kazakhstan-ue", "19", "604", "0", "0", "19", "0.0"]
+    assert lines[1].split() == ["en", "kazakhstan-ue", "19", "604", "0", "0", "0", "19", "0.0"]
     assert len(lines) == 1 + 3 * 2

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import L10nError
-from .files import read_text
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_text
 
 _CODE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?")
 DEFAULTS = {

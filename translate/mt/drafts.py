@@ -9,15 +9,19 @@ the catalog, which is re-read just before it is written so that a translator's s
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .argos import BATCH_SENTENCES, Engine, installed
-from .catalogs import read_catalog, write_catalog
-from .markup import split_runs
-from .memory import Memory, project_memory
-from .merge import is_translated
-from .project import Project
-from .routes import NoRoute, Route, find_route
-from .sentences import split_with_spaces
-from .sync import load_articles, update
+import polib
+
+from l10n_article.translate.mt.argos import BATCH_SENTENCES, Engine, installed
+from l10n_article.translate.catalog.pofile import save_catalog
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.source.inline import split_runs
+from l10n_article.translate.catalog.progress import has_text
+from l10n_article.translate.mt.memory import Memory
+from l10n_article.translate.mt.routes import NoRoute, Route, find_route
+from l10n_article.translate.mt.sentences import split_with_spaces
+from l10n_article.translate.catalog.update import update
+from l10n_article.translate.source.article import Article
+from l10n_article.translate.workspace import Workspace
 
 MACHINE_COMMENT = "machine draft: "
 
@@ -54,30 +58,28 @@ def _untouched_draft(entry, memory: Memory, language: str) -> bool:
     return "fuzzy" in entry.flags and machine is not None and entry.msgstr == machine[1]
 
 
-def _pending(project: Project, article, language: str, memory: Memory, refresh: bool) -> list[str]:
-    path = project.po_path(language, article.slug)
-    if not path.exists():  # a dry run before the first update: every segment is new
+def _pending(ws: Workspace, article: Article, language: str, refresh: bool) -> list[str]:
+    catalog = ws.catalog(language, article.slug)
+    if catalog is None:  # a dry run before the first update: every segment is new
         return [m for m in dict.fromkeys(s.text for s in article.segments) if _has_text(m)]
-    return [entry.msgid for entry in read_catalog(path, language)
+    memory = ws.memory
+    return [entry.msgid for entry in catalog
             if not entry.obsolete and not entry.msgid_plural and _has_text(entry.msgid)
-            and (not is_translated(entry) or (refresh and _untouched_draft(entry, memory, language)))]
+            and (not has_text(entry) or (refresh and _untouched_draft(entry, memory, language)))]
 
 
-def plan(project: Project, languages: tuple[str, ...], refresh: bool = False,
-         memory: Memory | None = None) -> list[Plan]:
+def plan(ws: Workspace, languages: tuple[str, ...], refresh: bool = False) -> list[Plan]:
     """What ``translate`` would do for each language, changing nothing."""
-    memory = memory or project_memory(project)
     packages = installed()
-    articles = load_articles(project)
     plans = []
     for language in languages:
         try:
-            route = find_route(packages, project.source_language, language)
+            route = find_route(packages, ws.project.source_language, language)
         except NoRoute as missing:
             plans.append(Plan(language, None, str(missing)))
             continue
         plans.append(Plan(language, route, None,
-                          {a.slug: _pending(project, a, language, memory, refresh) for a in articles}))
+                          {a.slug: _pending(ws, a, language, refresh) for a in ws.articles}))
     return plans
 
 
@@ -116,8 +118,8 @@ class Engines:
 class _Run:
     """One language's drafting: legs of batched model calls, each batch saved as it finishes."""
 
-    def __init__(self, project, plan_, memory, engines, progress, after_batch):
-        self.project, self.plan, self.memory = project, plan_, memory
+    def __init__(self, ws: Workspace, plan_: Plan, engines: "Engines", progress, after_batch):
+        self.ws, self.plan, self.memory = ws, plan_, ws.memory
         self.engines, self.progress, self.after_batch = engines, progress, after_batch
         self.route = plan_.route
         self.outcome = Outcome(plan_.language, plan_.route)
@@ -179,33 +181,43 @@ class _Run:
         return self.outcome
 
     def flush(self) -> None:
-        """Merge every finished draft into its catalog, re-read now; only entries still empty (or
-        drafts the machine wrote and nobody touched, with --refresh) receive it."""
+        """Merge every finished draft into its catalog, as it is on disk now; only entries still empty
+        (or drafts the machine wrote and nobody touched, with --refresh) receive it."""
         language = self.plan.language
         for domain, msgids in self.plan.pending.items():
             ready = {m: d for m in msgids if (domain, m) not in self.written and (d := self.draft(m)) is not None}
             if not ready:
                 continue
-            path = self.project.po_path(language, domain)
-            catalog = read_catalog(path, language)
-            for entry in catalog:
-                if entry.obsolete or entry.msgid not in ready:
-                    continue
-                if is_translated(entry) and not _untouched_draft(entry, self.memory, language):
-                    continue
-                entry.msgstr = ready[entry.msgid]
-                if "fuzzy" not in entry.flags:
-                    entry.flags.insert(0, "fuzzy")
-                notes = [line for line in entry.tcomment.split("\n") if line and not line.startswith(MACHINE_COMMENT)]
-                entry.tcomment = "\n".join(notes + [MACHINE_COMMENT + self.route.provenance])
+            path = self.ws.project.po_path(language, domain)
+            filled: list[polib.POEntry] = []
+
+            def fill(catalog: polib.POFile | None) -> polib.POFile:
+                if catalog is None:
+                    raise L10nError("the catalog was removed while drafts were being made", path)
+                filled.clear()
+                for entry in catalog:
+                    if entry.obsolete or entry.msgid not in ready:
+                        continue
+                    if has_text(entry) and not _untouched_draft(entry, self.memory, language):
+                        continue
+                    entry.msgstr = ready[entry.msgid]
+                    if "fuzzy" not in entry.flags:
+                        entry.flags.insert(0, "fuzzy")
+                    notes = [line for line in entry.tcomment.split("\n")
+                             if line and not line.startswith(MACHINE_COMMENT)]
+                    entry.tcomment = "\n".join(notes + [MACHINE_COMMENT + self.route.provenance])
+                    filled.append(entry)
+                return catalog
+            _, catalog = save_catalog(path, language, fill)
+            self.ws.remember(language, domain, catalog)
+            for entry in filled:
                 self.memory.put_draft(self.route.provenance, language, entry.msgid, entry.msgstr)
-                self.outcome.drafted += 1
+            self.outcome.drafted += len(filled)
             self.written.update((domain, m) for m in ready)
             self.memory.save()
-            write_catalog(catalog, path)
 
 
-def translate_drafts(project: Project, languages: tuple[str, ...], refresh: bool = False,
+def translate_drafts(ws: Workspace, languages: tuple[str, ...], refresh: bool = False,
                      device: str = "cpu", threads: int = 0, beam: int = 4,
                      progress: Callable[[int], None] | None = None,
                      after_batch: Callable[[], None] = lambda: None,
@@ -214,13 +226,12 @@ def translate_drafts(project: Project, languages: tuple[str, ...], refresh: bool
 
     ``engines`` lets a caller that runs several times keep its models loaded between runs.
     """
-    update(project)
-    memory = project_memory(project)
+    update(ws)
     engines = engines or Engines(device, threads, beam)
     outcomes = []
-    for language_plan in plan(project, languages, refresh, memory):
+    for language_plan in plan(ws, languages, refresh):
         if language_plan.route is None:
             outcomes.append(Outcome(language_plan.language, problem=language_plan.problem))
             continue
-        outcomes.append(_Run(project, language_plan, memory, engines, progress, after_batch).run())
+        outcomes.append(_Run(ws, language_plan, engines, progress, after_batch).run())
     return outcomes, engines.calls

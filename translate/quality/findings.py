@@ -3,12 +3,9 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogs import read_catalog
-from .checks import Finding, Message, run_checks
-from .glossary import find_glossary, load_glossary
-from .merge import is_translated
-from .project import Project
-from .sync import collect_domains
+from l10n_article.translate.quality.checks import Finding, Message, run_checks
+from l10n_article.translate.catalog.progress import has_text
+from l10n_article.translate.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -27,23 +24,23 @@ class Located:
                 f"{self.finding.message}{state}")
 
 
-def check_project(project: Project, languages: tuple[str, ...]) -> tuple[list[Located], int]:
+def check_project(ws: Workspace, languages: tuple[str, ...]) -> tuple[list[Located], int]:
     """Findings on every translated entry (drafts included) of ``languages``; and how many were checked."""
-    glossary = tuple(load_glossary(find_glossary(project.locales_dir)))
     found, checked = [], 0
-    for domain in collect_domains(project):
-        source_language = domain.msgid_language or project.source_language
+    for domain in ws.domains:
+        source_language = domain.msgid_language or ws.project.source_language
         for language in languages:
-            path = project.po_path(language, domain.name)
-            if language not in domain.languages or language == source_language or not path.exists():
+            catalog = ws.catalog(language, domain.name) if language in domain.languages else None
+            if language == source_language or catalog is None:
                 continue
-            for entry in read_catalog(path, language):
-                if entry.obsolete or not is_translated(entry):
+            path = ws.project.po_path(language, domain.name)
+            for entry in catalog:
+                if entry.obsolete or not has_text(entry):
                     continue
                 checked += 1
                 translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
                 for translation in translations:
-                    message = Message(entry.msgid, translation, language, source_language, glossary)
+                    message = Message(entry.msgid, translation, language, source_language, ws.glossary)
                     for finding in run_checks(message, entry.flags):
                         found.append(Located(path, entry.linenum, language, domain.name, entry.msgid,
                                              "fuzzy" in entry.flags, finding))

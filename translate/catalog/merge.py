@@ -13,18 +13,14 @@ import re
 
 import polib
 
-from .catalogs import new_catalog, plural_forms
+from l10n_article.translate.catalog.pofile import new_catalog, plural_forms
+from l10n_article.translate.catalog.progress import has_text
 
 FUZZY_THRESHOLD = 0.6  # GNU msgmerge's
 
 
 def _key(entry: polib.POEntry) -> tuple:
     return (entry.msgctxt, entry.msgid)
-
-
-def is_translated(entry: polib.POEntry) -> bool:
-    """Has a translation (reviewed or not)."""
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def nplurals(plural_forms: str) -> int:
@@ -68,7 +64,7 @@ def merge(template: polib.POFile, old: polib.POFile | None, language: str) -> po
         result.metadata_is_fuzzy = old.metadata_is_fuzzy
     active = {_key(e): e for e in old if not e.obsolete}
     obsolete = {_key(e): e for e in old if e.obsolete}
-    translated = {e.msgid: e for e in old if not e.obsolete and is_translated(e)}
+    translated = {e.msgid: e for e in old if not e.obsolete and has_text(e)}
     used: set[tuple] = set()
     forms = nplurals(result.metadata.get("Plural-Forms", ""))
     for source in template:
@@ -88,7 +84,7 @@ def merge(template: polib.POFile, old: polib.POFile | None, language: str) -> po
                 entry.flags.insert(0, "fuzzy")
         result.append(entry)
     for entry in old:
-        if _key(entry) in used or not (entry.obsolete or is_translated(entry)):
+        if _key(entry) in used or not (entry.obsolete or has_text(entry)):
             continue
         gone = copy.copy(entry)
         gone.obsolete = True

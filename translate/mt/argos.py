@@ -13,8 +13,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .errors import L10nError
-from .routes import PackageInfo
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt.routes import PackageInfo
 
 BATCH_SENTENCES = 32
 DECODING = {"replace_unknowns": True, "length_penalty": 0.2}  # as argostranslate decodes

@@ -14,9 +14,9 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
-from .glossary import Term, appears_in_source, appears_in_translation
-from .markup import split_runs
-from .segments import shared_parser
+from l10n_article.translate.quality.glossary import Term, appears_in_source, appears_in_translation
+from l10n_article.translate.source.inline import split_runs
+from l10n_article.translate.source.markdown import shared_parser
 
 IGNORE_FLAG = "l10n-ignore-"
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

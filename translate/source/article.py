@@ -6,40 +6,21 @@ newsletter box line). Block structure never reaches translators; inline markup d
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import yaml
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .errors import L10nError
-from .files import read_text
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_text
+from l10n_article.translate.source.markdown import shared_parser
 
-CONTAINERS = ("figure", "newsletter")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CONTEXT_KINDS = {
     "figure": "caption",
     "list_item": "list item",
     "blockquote": "quote",
 }
-
-
-def markdown_parser() -> MarkdownIt:
-    """The one Markdown dialect of the project: CommonMark, raw HTML off, front matter, containers."""
-    md = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
-    for name in CONTAINERS:
-        md.use(container_plugin, name)
-    return md
-
-
-@cache
-def shared_parser() -> MarkdownIt:
-    """One parser for the many read-only uses (inline parsing and rendering); callers that add
-    render rules make their own with ``markdown_parser()``."""
-    return markdown_parser()
 
 
 @dataclass(frozen=True)

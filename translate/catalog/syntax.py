@@ -6,7 +6,7 @@ wrong line); a translator who broke a file by hand needs the line GNU msgfmt wou
 
 import re
 
-from .errors import L10nError
+from l10n_article.translate.errors import L10nError
 
 _STRING = r'"(?:[^"\\]|\\(?:[\\"ntrabfv]|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
 _KEYWORD = re.compile(rf"(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\])\s+({_STRING})\s*")

@@ -1,20 +1,18 @@
 """The ``translate`` and ``models`` commands: thin layers over ``drafts`` and ``argos``."""
 
+import argparse
 from pathlib import Path
 
-from .errors import L10nError
-from .project import Project
+from l10n_article.translate.commands import at_least, language_list
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.workspace import Workspace
 
 
-def language_list(value: str) -> list[str]:
-    return [code.strip() for code in value.split(",") if code.strip()]
-
-
-def run_translate(project: Project, args) -> int:
-    from .drafts import plan, translate_drafts
-    languages = project.select(args.lang)
+def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.mt.drafts import plan, translate_drafts
+    languages = ws.project.select(args.lang)
     if args.dry_run:
-        plans = plan(project, languages, args.refresh)
+        plans = plan(ws, languages, args.refresh)
         for item in plans:
             if item.route is None:
                 print(f"{item.language}: {item.problem}")
@@ -22,7 +20,7 @@ def run_translate(project: Project, args) -> int:
                 print(f"{item.language}: {item.route.describe()}: {item.segments} segments to translate")
         return 1 if any(item.route is None for item in plans) else 0
     with _progress() as progress:
-        outcomes, calls = translate_drafts(project, languages, refresh=args.refresh, device=args.device,
+        outcomes, calls = translate_drafts(ws, languages, refresh=args.refresh, device=args.device,
                                            threads=args.threads, beam=args.beam, progress=progress)
     for outcome in outcomes:
         if outcome.problem:
@@ -46,8 +44,8 @@ class _progress:
         self.bar.close()
 
 
-def run_models(project: Project, args) -> int:
-    from . import argos
+def run_models(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.mt import argos
     if args.action == "list":
         packages = argos.installed()
         for info in packages:
@@ -74,9 +72,11 @@ def add_commands(commands) -> None:
     translate.add_argument("--dry-run", action="store_true", help="print each route and what it would do")
     translate.add_argument("--refresh", action="store_true",
                            help="also redo drafts still exactly as the machine wrote them")
-    translate.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
-    translate.add_argument("--threads", type=int, default=0, help="CPU threads per model (0: CTranslate2's default)")
-    translate.add_argument("--beam", type=int, default=4, help="beam size (default 4, as Argos)")
+    translate.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                           help="where CTranslate2 runs the models (default: cpu; cuda needs a GPU build)")
+    translate.add_argument("--threads", type=at_least(0), default=0,
+                           help="CPU threads per model (default 0: CTranslate2's choice)")
+    translate.add_argument("--beam", type=at_least(1), default=4, help="beam size (default 4, as Argos)")
     translate.set_defaults(run=run_translate)
     models = commands.add_parser("models", help="list, look up and install Argos Translate packages")
     models.add_argument("action", choices=("list", "available", "install"))

@@ -12,9 +12,9 @@ Two kinds of units, told apart by TMX's ``segtype``:
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from . import __version__
-from .errors import L10nError
-from .files import read_text, write_text_atomic
+from l10n_article.translate import __version__
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_text, write_text_atomic
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -79,7 +79,3 @@ class Memory:
         write_text_atomic(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
                           + ET.tostring(root, encoding="unicode") + "\n")
 
-
-def project_memory(project) -> Memory:
-    """The memory of a project: ``locales/memory.tmx``."""
-    return Memory(project.locales_dir / "memory.tmx", project.source_language)

@@ -1,6 +1,7 @@
 """Catalogs: reading PO/POT files strictly, making templates, and writing them as GNU gettext does."""
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -8,11 +9,11 @@ import polib
 from babel import Locale
 from babel.messages.plurals import get_plural
 
-from . import __version__
-from .errors import L10nError
-from .files import read_text, write_if_changed
-from .po_format import format_catalog
-from .po_syntax import check_syntax
+from l10n_article.translate import __version__
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import decode, read_text, rewrite, write_if_changed
+from l10n_article.translate.catalog.format import format_catalog
+from l10n_article.translate.catalog.syntax import check_syntax
 
 GENERATOR = f"l10n {__version__}"
 TEMPLATE_FIELDS = {
@@ -55,7 +56,11 @@ def read_catalog(path: Path, language: str | None = None) -> polib.POFile:
     With ``language``, the file's Language header must name it (a catalog in the wrong folder
     would otherwise be published as another language).
     """
-    text = read_text(path)
+    return parse_catalog(read_text(path), path, language)
+
+
+def parse_catalog(text: str, path: Path, language: str | None = None) -> polib.POFile:
+    """The catalog in ``text`` (read from ``path``), checked as ``read_catalog`` checks a file."""
     check_syntax(text, path)
     catalog = polib.pofile(text, wrapwidth=79)
     catalog.fpath = str(path)
@@ -70,6 +75,25 @@ def read_catalog(path: Path, language: str | None = None) -> polib.POFile:
 def write_catalog(catalog: polib.POFile, path: Path) -> bool:
     """Write atomically, in GNU gettext's layout; say whether the file changed."""
     return write_if_changed(path, format_catalog(catalog))
+
+
+def save_catalog(path: Path, language: str,
+                 produce: Callable[[polib.POFile | None], polib.POFile]) -> tuple[bool, polib.POFile]:
+    """Write ``produce(the catalog as it is on disk)``, safe against a translator's save meanwhile;
+    return whether the file changed, and the catalog it now holds.
+
+    ``produce`` gets the file's current catalog (None when there is none yet) and returns the new
+    one; should the file change before it is replaced, ``produce`` runs again on the new content,
+    so that what the translator saved is merged, never overwritten.
+    """
+    made: list[polib.POFile] = []
+
+    def make(data: bytes | None) -> bytes:
+        current = None if data is None else parse_catalog(decode(data, path), path, language)
+        made[:] = [produce(current)]
+        return format_catalog(made[0]).encode("utf-8")
+    changed = rewrite(path, make)
+    return changed, made[0]
 
 
 def new_template(domain: str, entries: list[polib.POEntry], description: str) -> polib.POFile:

@@ -7,7 +7,7 @@ unchanged around the translated text. The model can therefore neither break nor 
 
 from dataclasses import dataclass
 
-from .segments import shared_parser
+from l10n_article.translate.source.markdown import shared_parser
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import L10nError
-from .files import read_text
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_text
 
 INFLECTED = {"ru", "kk", "uk", "be", "pl", "cs", "fi", "hu", "tr", "ky", "uz"}
 

@@ -1,0 +1,99 @@
+"""The catalog commands of ``l10n`` (extract, update, status, check): thin layers over the library."""
+
+import argparse
+import json
+
+from l10n_article.translate.catalog.update import SyncReport, extract, status, update
+from l10n_article.translate.quality.findings import check_project
+from l10n_article.translate.workspace import Workspace
+
+
+def language_list(value: str) -> list[str]:
+    """``--lang en,ru``: the codes, checked against the project when the command runs."""
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def at_least(minimum: int):
+    """An argparse type: a whole number no smaller than ``minimum``."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is below {minimum}")
+        return number
+    return parse
+
+
+def percent(value: str) -> float:
+    """An argparse type: a share from 0 to 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"{value} is not a percentage from 0 to 100")
+    return number
+
+
+def print_report(report: SyncReport) -> None:
+    for path in report.written:
+        print(f"wrote {path}")
+    if not report.written:
+        print(f"up to date ({len(report.unchanged)} files)")
+
+
+def run_extract(ws: Workspace, args: argparse.Namespace) -> int:
+    print_report(extract(ws))
+    return 0
+
+
+def run_update(ws: Workspace, args: argparse.Namespace) -> int:
+    print_report(update(ws))
+    return 0
+
+
+def run_status(ws: Workspace, args: argparse.Namespace) -> int:
+    rows = status(ws, ws.project.select(args.lang))
+    if args.json:
+        print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    header = ("language", "catalog", "segments", "words", "reviewed", "drafts", "outdated", "untranslated",
+              "reviewed %")
+    table = [header] + [(r.language, r.domain, r.segments, r.words, r.reviewed, r.drafts, r.outdated,
+                         r.untranslated, f"{r.percent_reviewed:.1f}") for r in rows]
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+    return 0
+
+
+def run_check(ws: Workspace, args: argparse.Namespace) -> int:
+    findings, checked = check_project(ws, ws.project.select(args.lang))
+    for finding in findings:
+        print(finding)
+    errors = sum(f.finding.severity == "error" for f in findings)
+    print(f"{checked} translations checked: {errors} errors, {len(findings) - errors} warnings")
+    return 1 if errors else 0
+
+
+def add_commands(commands) -> None:
+    extract_parser = commands.add_parser(
+        "extract", help="write the templates (locales/<slug>.pot, locales/ui.pot) from the sources",
+        description="Write a template (POT) per article, and one for the pages' interface strings. "
+                    "A template is rewritten only when more than its creation date changed.")
+    extract_parser.set_defaults(run=run_extract)
+    update_parser = commands.add_parser(
+        "update", help="extract, then create or update every language's PO catalogs",
+        description="Extract, then merge each template into locales/<lang>/LC_MESSAGES/<domain>.po with "
+                    "msgmerge's rules: edited passages keep their translation as fuzzy with the previous "
+                    "source (#| msgid), removed ones become obsolete (#~), comments and flags stay.")
+    update_parser.set_defaults(run=run_update)
+    status_parser = commands.add_parser("status", help="translation progress per language and catalog")
+    status_parser.add_argument("--json", action="store_true", help="machine-readable output")
+    status_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    status_parser.set_defaults(run=run_status)
+    check_parser = commands.add_parser("check", help="quality checks on every translation, drafts included")
+    check_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    check_parser.set_defaults(run=run_check)

@@ -1,0 +1,1 @@
+"""Machine drafts: sentences, routes between languages, the translation memory and the Argos engine."""

@@ -1,0 +1,1 @@
+"""Checks: the term base and the quality checks run over translated entries."""

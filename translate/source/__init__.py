@@ -1,0 +1,1 @@
+"""Source → segments: Markdown articles, their translatable blocks and the inline markup in them."""

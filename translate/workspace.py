@@ -1,0 +1,103 @@
+"""What one command works on, each part read once: articles, catalog domains, templates, catalogs,
+the translation memory and the term base.
+
+A command makes one ``Workspace`` and passes it along: every reader asks it rather than the disk,
+so a build parses each article once and reads each catalog once; a writer tells it what it wrote.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import polib
+
+from l10n_article.translate.catalog.pofile import new_template, read_catalog
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt.memory import Memory
+from l10n_article.translate.project import Project
+from l10n_article.translate.quality.glossary import Term, find_glossary, load_glossary
+from l10n_article.translate.source.article import Article, parse_article
+
+
+@dataclass
+class Domain:
+    """One catalog domain: its template entries and the languages it is translated into."""
+
+    name: str
+    description: str
+    entries: list[polib.POEntry]
+    languages: tuple[str, ...]
+    msgid_language: str | None = None  # the language of the msgids, when not the source language
+
+
+DomainSource = Callable[[Project], Domain]
+
+
+def article_entries(project: Project, article: Article) -> list[polib.POEntry]:
+    """One template entry per block, referencing ``source/<file>:<line>`` and naming the block's kind."""
+    where = project.relative(article.path)
+    return [polib.POEntry(msgid=s.text, msgstr="", occurrences=[(where, str(s.line))], comment=s.kind)
+            for s in article.segments]
+
+
+class Workspace:
+    """A project as one command sees it. ``extra_domains`` adds catalogs that are not articles (the
+    pages' interface strings, which ``render`` provides)."""
+
+    def __init__(self, project: Project, extra_domains: Sequence[DomainSource] = ()):
+        self.project = project
+        self.extra_domains = tuple(extra_domains)
+        self._catalogs: dict[Path, polib.POFile | None] = {}
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        articles = [parse_article(path, self.project.source_language) for path in self.project.sources()]
+        seen: dict[str, Path] = {}
+        for article in articles:
+            if article.slug in seen:
+                raise L10nError(f"slug {article.slug!r} is already used by {seen[article.slug]}", article.path, 1)
+            seen[article.slug] = article.path
+        return articles
+
+    @cached_property
+    def domains(self) -> list[Domain]:
+        """The article domains (one per slug), then the extra ones."""
+        project = self.project
+        domains = [Domain(a.slug, f"the article {project.relative(a.path)}", article_entries(project, a),
+                          project.languages) for a in self.articles]
+        domains += [make(project) for make in self.extra_domains]
+        names = [d.name for d in domains]
+        for name in names:
+            if names.count(name) > 1:
+                raise L10nError(f"two catalogs would be named {name!r}: rename one of the articles' slugs",
+                                project.source_dir)
+        return domains
+
+    def domain(self, name: str) -> Domain:
+        return next(d for d in self.domains if d.name == name)
+
+    @cached_property
+    def templates(self) -> dict[str, polib.POFile]:
+        """Each domain's template as extraction makes it now (in memory; ``extract`` writes them)."""
+        return {d.name: new_template(d.name, d.entries, d.description) for d in self.domains}
+
+    def catalog(self, language: str, domain: str) -> polib.POFile | None:
+        """The catalog of ``language`` for ``domain`` as it is on disk (None when there is none)."""
+        path = self.project.po_path(language, domain)
+        if path not in self._catalogs:
+            self._catalogs[path] = read_catalog(path, language) if path.exists() else None
+        return self._catalogs[path]
+
+    def remember(self, language: str, domain: str, catalog: polib.POFile) -> None:
+        """What a writer just wrote, so that later readers of this command see it."""
+        self._catalogs[self.project.po_path(language, domain)] = catalog
+
+    @cached_property
+    def memory(self) -> Memory:
+        """The translation memory of machine output, ``locales/memory.tmx``."""
+        return Memory(self.project.locales_dir / "memory.tmx", self.project.source_language)
+
+    @cached_property
+    def glossary(self) -> tuple[Term, ...]:
+        return tuple(load_glossary(find_glossary(self.project.locales_dir)))
