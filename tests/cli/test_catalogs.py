@@ -8,7 +8,7 @@ import polib
 import pytest
 from babel import Locale
 
-from conftest import SEED, gettext_tool
+from support import SEED, gettext_tool
 from l10n_article.translate.catalog.pofile import read_catalog
 from l10n_article.translate.catalog.format import format_catalog
 

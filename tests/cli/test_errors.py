@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from support import snapshot
 
 L10N = str(Path(sys.executable).parent / "l10n")  # the installed command
 EN_PO = "locales/en/LC_MESSAGES/kazakhstan-ue.po"

@@ -6,14 +6,12 @@ import subprocess
 
 import pytest
 
-from conftest import REPO
+from support import CAPTION, REPO, TITLE
 from l10n_article.render.alignment import word_edit
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
 
 NODE = REPO / "node_modules"
-TITLE = "Entre minerais et géopolitique, le Kazakhstan trace sa voie avec l’UE"
-CAPTION = "Kassym-Jomart Tokaïev au sommet UE-Asie centrale"
 INVEST = "Premier producteur régional de matières premières critiques"
 
 

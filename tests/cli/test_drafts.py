@@ -8,8 +8,8 @@ import pytest
 
 import l10n_article.translate.mt.argos
 import l10n_article.translate.mt.drafts
-from argos_builder import build_package
-from conftest import DATA, REPO, gettext_tool, snapshot
+from support.argos_builder import build_package
+from support import DATA, REPO, gettext_tool, snapshot
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
 from l10n_article.translate.mt.drafts import translate_drafts

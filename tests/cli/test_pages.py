@@ -4,21 +4,7 @@ import html.parser
 import re
 
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
-
-TITLE = "Entre minerais et géopolitique, le Kazakhstan trace sa voie avec l’UE"
-CAPTION = "Kassym-Jomart Tokaïev au sommet UE-Asie centrale"
-
-
-def translate_entries(project, language, translations, fuzzy=(), domain="kazakhstan-ue"):
-    path = project / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
-    catalog = read_catalog(path, language)
-    for msgid, msgstr in translations.items():
-        entry = catalog.find(msgid)
-        entry.msgstr = msgstr
-        if msgid in fuzzy:
-            entry.flags.append("fuzzy")
-    write_catalog(catalog, path)
-
+from support import CAPTION, TITLE, translate_entries
 
 class Elements(html.parser.HTMLParser):
     """Start tags with their attributes, and text with the lang in force around it."""

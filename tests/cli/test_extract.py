@@ -4,7 +4,7 @@ import shutil
 
 import polib
 
-from conftest import DATA, SEED
+from support import DATA, SEED
 from l10n_article.translate.project import Project
 from l10n_article.translate.source.article import parse_article
 

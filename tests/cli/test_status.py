@@ -2,7 +2,7 @@
 
 import json
 
-from test_pages import TITLE, CAPTION, translate_entries
+from support import CAPTION, TITLE, translate_entries
 
 
 def test_status_counts_reviewed_drafts_and_untranslated(project, l10n):

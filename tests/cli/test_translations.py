@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import REPO, gettext_tool
+from support import REPO, gettext_tool
 
 LANGUAGES = ("en", "ru", "kk")
 
