@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from l10n_article.render import commands as page_commands
 from l10n_article.render.ui import ui_domain
@@ -30,7 +31,7 @@ EXAMPLES = """examples:
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors: ``l10n translate: argument --beam: 0 is below 1``."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message}\n")
 
 
