@@ -1,35 +1,48 @@
 """A sentence splitter that needs no model and no network (Argos's own splitter downloads one).
 
-It cuts after ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets) when white space
-and the start of a new sentence follow; French spacing (``livrables ? Le``) is understood, and
-initials (``J. Smith``) and common abbreviations are not taken for sentence ends.
+It cuts after ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets, French ``. »``
+included) when white space and the start of a new sentence follow; French spacing
+(``livrables ? Le``) is understood, and initials (``J. Smith``) and common abbreviations are not
+taken for sentence ends.
 """
 
 import re
+from dataclasses import dataclass
 
-_END = re.compile(r"""(?<=\S)\s?[.!?…]+[»”’"')\]]*(?=\s+[«“"'(\[]?\s?[^\W\d_a-zа-яё]|\s+\d)""")
+_END = re.compile(r"""(?<=\S)\s?[.!?…]+(?:\s?»|[”’"')\]])*(?P<gap>\s+)(?=[«“"'(\[]?\s?[^\W\d_a-zа-яё]|\d)""")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 _ABBREVIATIONS = {"M", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Dr", "St", "etc", "p", "pp", "cf", "ex", "vol", "no",
                   "art", "av", "env", "т", "г", "гг", "им", "др", "см", "ж"}
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a text and the white space that follows it there."""
+
+    text: str
+    gap: str = ""
+
+
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text``; joining them with single spaces gives the text back when it
-    was separated by single spaces (the separators themselves are kept by ``split_with_spaces``)."""
-    return [sentence for sentence, _ in split_with_spaces(text)]
+    """The sentences of ``text``, without the white space between them."""
+    return [sentence.text for sentence in split_with_spaces(text)]
 
 
-def split_with_spaces(text: str) -> list[tuple[str, str]]:
-    """(sentence, white space after it) pairs covering ``text`` exactly."""
+def _abbreviated(before: str) -> bool:
+    """Whether the text before a full stop ends with an initial or a known abbreviation."""
+    word = _LAST_WORD.search(before)
+    last = word.group(1) if word else ""
+    return (len(last) == 1 and last.isupper()) or last in _ABBREVIATIONS
+
+
+def split_with_spaces(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with the white space after each: together they cover it exactly."""
     pieces, start = [], 0
     for match in _END.finditer(text):
-        word = re.search(r"(\w+)\W*$", text[start:match.start()] or " ")
-        last = word.group(1) if word else ""
-        if (len(last) == 1 and last.isupper()) or last in _ABBREVIATIONS:
+        if _abbreviated(text[start:match.start()]):
             continue
-        end = match.end()
-        gap = re.match(r"\s+", text[end:]).group(0)
-        pieces.append((text[start:end], gap))
-        start = end + len(gap)
+        pieces.append(Sentence(text[start:match.start("gap")], match.group("gap")))
+        start = match.end()
     if start < len(text):
-        pieces.append((text[start:], ""))
+        pieces.append(Sentence(text[start:]))
     return pieces
