@@ -82,7 +82,7 @@ def main() -> None:
         project = fresh_project(number)
         engine.calls = 0
         started = time.perf_counter()
-        outcomes, calls = translate_drafts(project, ("en",), engines=engines)
+        calls = translate_drafts(project, ("en",), engines=engines).calls
         b_times.append(time.perf_counter() - started)
         started = time.perf_counter()
         engine.translator.translate_batch(tokens, beam_size=4, **DECODING)

@@ -132,8 +132,8 @@ def test_a_translator_saving_during_the_run_loses_nothing(project, install, monk
             po.find(last).msgstr = "Stay informed"
             write_catalog(po, path)
             saved.append(True)
-    outcomes, calls = translate_drafts(root, ("en",), after_batch=poedit_saves)
-    assert calls > 1 and outcomes[0].drafted == 18
+    report = translate_drafts(root, ("en",), after_batch=poedit_saves)
+    assert report.calls > 1 and report.outcomes[0].drafted == 18
     entry = catalog(project, "en").find(last)
     assert (entry.msgstr, entry.flags) == ("Stay informed", [])
 
@@ -145,13 +145,13 @@ def test_a_second_run_makes_no_model_call_and_identical_sentences_are_translated
                        encoding="utf-8")
     calls = Calls(monkeypatch)
     root = workspace(project)
-    first, count = translate_drafts(root, ("en",))
+    translate_drafts(root, ("en",))
     sentences = [s for _, batch in calls.batches for s in batch]
     assert len(sentences) == len(set(sentences))
     assert "Il a affirmé, esquissé et avancé." in sentences
     before = snapshot(project / "locales")
-    again, count = translate_drafts(root, ("en",))
-    assert count == 0 and again[0].drafted == 0
+    again = translate_drafts(root, ("en",))
+    assert again.calls == 0 and again.outcomes[0].drafted == 0
     assert snapshot(project / "locales") == before
     memory = ET.parse(project / "locales" / "memory.tmx").getroot()
     assert memory.get("version") == "1.4"
@@ -176,8 +176,7 @@ def test_interrupted_runs_keep_finished_batches_and_continue(project, install, m
     monkeypatch.undo()
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(project / "argos-packages"))
     monkeypatch.setattr(l10n_article.translate.mt.drafts, "BATCH_SENTENCES", 8)
-    outcomes, count = translate_drafts(root, ("en",))
-    assert count == 2  # 32 sentences in batches of 8: two were done before the interruption
+    assert translate_drafts(root, ("en",)).calls == 2  # 32 sentences in batches of 8: two were done before the interruption
     assert all(e.msgstr == e.msgid for e in catalog(project, "en"))
 
 

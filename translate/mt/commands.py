@@ -14,22 +14,15 @@ def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
     if args.dry_run:
         plans = plan(ws, languages, args.refresh)
         for item in plans:
-            if item.route is None:
-                print(f"{item.language}: {item.problem}")
-            else:
-                print(f"{item.language}: {item.route.describe()}: {item.segments} segments to translate")
+            print(item.summary())
         return 1 if any(item.route is None for item in plans) else 0
     with _progress() as progress:
-        outcomes, calls = translate_drafts(ws, languages, refresh=args.refresh, device=args.device,
-                                           threads=args.threads, beam=args.beam, progress=progress)
-    for outcome in outcomes:
-        if outcome.problem:
-            print(f"{outcome.language}: {outcome.problem}")
-        else:
-            print(f"{outcome.language}: {outcome.route.describe()}: {outcome.drafted} drafts, "
-                  f"{outcome.sentences} sentences translated")
-    print(f"model calls: {calls}")
-    return 1 if any(outcome.problem for outcome in outcomes) else 0
+        report = translate_drafts(ws, languages, refresh=args.refresh, device=args.device,
+                                  threads=args.threads, beam=args.beam, progress=progress)
+    for outcome in report.outcomes:
+        print(outcome.summary())
+    print(f"model calls: {report.calls}")
+    return 1 if report.partial else 0
 
 
 class _progress:

@@ -18,7 +18,8 @@ from l10n_article.translate.source.inline import split_runs
 from l10n_article.translate.catalog.progress import has_text
 from l10n_article.translate.mt.memory import Memory
 from l10n_article.translate.mt.routes import NoRoute, Route, find_route
-from l10n_article.translate.mt.sentences import split_with_spaces
+from l10n_article.translate.mt.routes import PackageInfo
+from l10n_article.translate.mt.sentences import Sentence, split_with_spaces
 from l10n_article.translate.catalog.update import update
 from l10n_article.translate.source.article import Article
 from l10n_article.translate.workspace import Workspace
@@ -28,6 +29,8 @@ MACHINE_COMMENT = "machine draft: "
 
 @dataclass
 class Plan:
+    """What one language would receive: its route (None when there is none, with the problem)."""
+
     language: str
     route: Route | None
     problem: str | None
@@ -37,14 +40,49 @@ class Plan:
     def segments(self) -> int:
         return sum(len(msgids) for msgids in self.pending.values())
 
+    def summary(self) -> str:
+        """One line for ``translate --dry-run``."""
+        if self.route is None:
+            return f"{self.language}: {self.problem}"
+        return f"{self.language}: {self.route.describe()}: {self.segments} segments to translate"
+
 
 @dataclass
 class Outcome:
+    """What one language received."""
+
     language: str
     route: Route | None = None
     problem: str | None = None
     drafted: int = 0
     sentences: int = 0
+
+    def summary(self) -> str:
+        """One line for ``translate``."""
+        if self.route is None:
+            return f"{self.language}: {self.problem}"
+        return f"{self.language}: {self.route.describe()}: {self.drafted} drafts, {self.sentences} sentences translated"
+
+
+@dataclass
+class DraftReport:
+    """A whole run: each language's outcome, and how many times a model was called."""
+
+    outcomes: list[Outcome]
+    calls: int
+
+    @property
+    def partial(self) -> bool:
+        """Whether some language could not be drafted."""
+        return any(outcome.problem for outcome in self.outcomes)
+
+
+@dataclass
+class Piece:
+    """A part of a segment: text kept as it is (markup, spaces), then sentences to translate."""
+
+    kept: str
+    sentences: list[Sentence] = field(default_factory=list)
 
 
 def _has_text(msgid: str) -> bool:
@@ -83,18 +121,18 @@ def plan(ws: Workspace, languages: tuple[str, ...], refresh: bool = False) -> li
     return plans
 
 
-def _pieces(msgid: str) -> list[tuple[str, list[tuple[str, str]] | None]]:
-    """The segment as (text, None) for markup kept as is, or (space before, sentences) to translate."""
+def _pieces(msgid: str) -> list[Piece]:
+    """The segment cut into markup kept as is and runs of sentences to translate."""
     pieces = []
     for run in split_runs(msgid):
         core = run.text.strip()
         if not run.translatable or not core:
-            pieces.append((run.text, None))
+            pieces.append(Piece(run.text))
             continue
         lead = run.text[:len(run.text) - len(run.text.lstrip())]
         trail = run.text[len(run.text.rstrip()):]
-        pieces.append((lead, split_with_spaces(core)))
-        pieces.append((trail, None))
+        pieces.append(Piece(lead, split_with_spaces(core)))
+        pieces.append(Piece(trail))
     return pieces
 
 
@@ -102,12 +140,13 @@ class Engines:
     """Each package's model, loaded on first use and then kept for the whole run."""
 
     def __init__(self, device: str, threads: int, beam: int):
-        self.options = {"device": device, "threads": threads, "beam": beam}
+        self.device, self.threads, self.beam = device, threads, beam
         self.loaded: dict[str, Engine] = {}
 
-    def get(self, leg) -> Engine:
+    def get(self, leg: PackageInfo) -> Engine:
+        """The model of ``leg``'s package, loaded now if it is not yet."""
         if leg.label not in self.loaded:
-            self.loaded[leg.label] = Engine(leg, **self.options)
+            self.loaded[leg.label] = Engine(leg, self.device, self.threads, self.beam)
         return self.loaded[leg.label]
 
     @property
@@ -118,45 +157,43 @@ class Engines:
 class _Run:
     """One language's drafting: legs of batched model calls, each batch saved as it finishes."""
 
-    def __init__(self, ws: Workspace, plan_: Plan, engines: "Engines", progress, after_batch):
-        self.ws, self.plan, self.memory = ws, plan_, ws.memory
+    def __init__(self, ws: Workspace, plan_: Plan, route: Route, engines: Engines,
+                 progress: Callable[[int], None] | None, after_batch: Callable[[], None]):
+        self.ws, self.plan, self.route, self.memory = ws, plan_, route, ws.memory
         self.engines, self.progress, self.after_batch = engines, progress, after_batch
-        self.route = plan_.route
-        self.outcome = Outcome(plan_.language, plan_.route)
+        self.outcome = Outcome(plan_.language, route)
         self.written: set[tuple[str, str]] = set()
 
     def sentences(self) -> list[str]:
-        unique = {}
+        """Every sentence of the pending segments, each once."""
+        unique: dict[str, None] = {}
         for msgids in self.plan.pending.values():
             for msgid in msgids:
-                for _, sentences in _pieces(msgid):
-                    for sentence, _ in sentences or []:
-                        unique.setdefault(sentence, None)
+                for piece in _pieces(msgid):
+                    unique.update(dict.fromkeys(sentence.text for sentence in piece.sentences))
         return list(unique)
 
-    def known(self, leg, text: str) -> str | None:
+    def known(self, leg: PackageInfo, text: str) -> str | None:
         """What ``leg``'s package made of ``text``, as the memory remembers it."""
         return self.memory.get(leg.label, leg.from_code, leg.to_code, text)
 
     def final(self, sentence: str) -> str | None:
         """The sentence through every leg, from the memory; None while a leg is missing."""
-        text = sentence
+        text: str | None = sentence
         for leg in self.route.legs:
-            text = self.known(leg, text)
-            if text is None:
-                return None
+            text = self.known(leg, text) if text is not None else None
         return text
 
     def draft(self, msgid: str) -> str | None:
         """The segment's draft from the memory, markup put back; None while a sentence is missing."""
         out = []
-        for text, sentences in _pieces(msgid):
-            out.append(text)
-            for sentence, gap in sentences or []:
-                translated = self.final(sentence)
+        for piece in _pieces(msgid):
+            out.append(piece.kept)
+            for sentence in piece.sentences:
+                translated = self.final(sentence.text)
                 if translated is None:
                     return None
-                out.append(translated + gap)
+                out.append(translated + sentence.gap)
         return "".join(out)
 
     def run(self) -> Outcome:
@@ -176,7 +213,8 @@ class _Run:
                 if number == len(self.route.legs) - 1:
                     self.flush()
                 self.after_batch()
-            texts = [self.known(leg, text) for text in texts]
+            outputs = [self.known(leg, text) for text in texts]
+            texts = [output for output in outputs if output is not None]
         self.flush()
         return self.outcome
 
@@ -221,8 +259,8 @@ def translate_drafts(ws: Workspace, languages: tuple[str, ...], refresh: bool = 
                      device: str = "cpu", threads: int = 0, beam: int = 4,
                      progress: Callable[[int], None] | None = None,
                      after_batch: Callable[[], None] = lambda: None,
-                     engines: Engines | None = None) -> tuple[list[Outcome], int]:
-    """Draft every untranslated entry of ``languages``; return the outcomes and the model calls made.
+                     engines: Engines | None = None) -> DraftReport:
+    """Draft every untranslated entry of ``languages``: each language's outcome and the model calls made.
 
     ``engines`` lets a caller that runs several times keep its models loaded between runs.
     """
@@ -233,5 +271,5 @@ def translate_drafts(ws: Workspace, languages: tuple[str, ...], refresh: bool = 
         if language_plan.route is None:
             outcomes.append(Outcome(language_plan.language, problem=language_plan.problem))
             continue
-        outcomes.append(_Run(ws, language_plan, engines, progress, after_batch).run())
-    return outcomes, engines.calls
+        outcomes.append(_Run(ws, language_plan, language_plan.route, engines, progress, after_batch).run())
+    return DraftReport(outcomes, engines.calls)

@@ -35,7 +35,7 @@ class Memory:
             raise L10nError(f"invalid TMX: {exc}", self.path, exc.position[0]) from exc
         for unit in root.iter("tu"):
             engine = next((prop.text or "" for prop in unit.findall("prop") if prop.get("type") == "x-engine"), "")
-            variants = [(tuv.get(XML_LANG), tuv.findtext("seg") or "") for tuv in unit.findall("tuv")]
+            variants = [(tuv.get(XML_LANG) or "", tuv.findtext("seg") or "") for tuv in unit.findall("tuv")]
             if len(variants) != 2:
                 continue
             (source_language, source), (target_language, target) = variants
@@ -65,9 +65,9 @@ class Memory:
 
     def save(self) -> None:
         root = ET.Element("tmx", version="1.4")
-        ET.SubElement(root, "header", creationtool="l10n", creationtoolversion=__version__,
-                      segtype="sentence", adminlang="en", srclang=self.source_language,
-                      datatype="plaintext", **{"o-tmf": "l10n"})
+        ET.SubElement(root, "header", {"creationtool": "l10n", "creationtoolversion": __version__,
+                                       "segtype": "sentence", "adminlang": "en", "srclang": self.source_language,
+                                       "datatype": "plaintext", "o-tmf": "l10n"})
         body = ET.SubElement(root, "body")
         for segtype, engine, source_language, target_language, source, target in self._units():
             unit = ET.SubElement(body, "tu", srclang=source_language, segtype=segtype)
