@@ -1,45 +1,16 @@
 """Machine drafts with real Argos packages built by the tests (copy-circuit Transformers)."""
 
 import shutil
-import zipfile
 import xml.etree.ElementTree as ET
 
 import pytest
 
 import l10n_article.translate.mt.argos
 import l10n_article.translate.mt.drafts
-from support.argos_builder import build_package
-from support import DATA, REPO, gettext_tool, snapshot
+from support import DATA, gettext_tool, snapshot
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
 from l10n_article.translate.mt.drafts import translate_drafts
-
-TEXTS = [line for path in (REPO / "source").glob("*.md") for line in path.read_text(encoding="utf-8").split("\n")]
-TEXTS += (DATA / "lists.md").read_text(encoding="utf-8").split("\n")
-
-
-@pytest.fixture(scope="session")
-def packages(tmp_path_factory):
-    out = tmp_path_factory.mktemp("argosmodels")
-    return {
-        "fr_en": build_package(out, "fr", "en", TEXTS),
-        "en_ru": build_package(out, "en", "ru", TEXTS),
-        "fr_en_2": build_package(out, "fr", "en", TEXTS, version="2.0", seed=1),
-        "fr_kk": build_package(out, "fr", "kk", TEXTS, target_prefix="__kk__", seed=2),
-    }
-
-
-@pytest.fixture
-def install(tmp_path, monkeypatch, packages, l10n, project):
-    folder = tmp_path / "argos-packages"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
-
-    def run(*names):
-        for name in names:
-            status, out, err = l10n(project, "models", "install", str(packages[name]))
-            assert status == 0, err
-        return folder
-    return run
 
 
 def catalog(project, language, domain="kazakhstan-ue"):
@@ -209,38 +180,6 @@ def test_refresh_redoes_untouched_drafts_after_a_model_upgrade(project, install,
     assert entries[3].tcomment == "machine draft: argos translate-fr_en 1.9"
 
 
-@pytest.mark.parametrize("damage", ["not a zip", "truncated", "no metadata", "broken tokenizer"])
-def test_a_corrupt_package_file_is_refused_and_installs_nothing(project, install, l10n, packages, tmp_path, damage):
-    folder = install()
-    bad = tmp_path / "bad.argosmodel"
-    data = packages["fr_en"].read_bytes()
-    if damage == "not a zip":
-        bad.write_text("hello", encoding="utf-8")
-    elif damage == "truncated":
-        bad.write_bytes(data[: len(data) // 2])
-    else:
-        with zipfile.ZipFile(packages["fr_en"]) as source, zipfile.ZipFile(bad, "w") as target:
-            for item in source.infolist():
-                if item.filename.endswith("sentencepiece.model") and damage == "broken tokenizer":
-                    target.writestr(item, b"not a model")
-                elif not item.filename.endswith("metadata.json") or damage == "broken tokenizer":
-                    target.writestr(item, source.read(item))
-    status, out, err = l10n(project, "models", "install", str(bad))
-    assert status == 2 and err.count("\n") == 1 and err.startswith(f"{bad}: ")
-    assert "not an Argos package" in err or "not a valid Argos package" in err or "damaged archive" in err
-    assert not folder.exists() or list(folder.iterdir()) == []
-
-
-def test_the_index_unreachable_is_one_clear_line(project, l10n, monkeypatch, tmp_path):
-    import argostranslate.settings
-    monkeypatch.setattr(argostranslate.settings, "remote_package_index", "http://127.0.0.1:9/index.json")
-    monkeypatch.setattr(argostranslate.settings, "local_package_index", tmp_path / "index.json")
-    status, out, err = l10n(project, "models", "available")
-    assert status == 2
-    assert err.startswith("l10n: cannot reach the Argos package index (http://127.0.0.1:9/index.json)")
-    assert err.count("\n") == 1
-
-
 def test_a_damaged_memory_is_one_line_with_its_line_number(project, install, l10n):
     install("fr_en")
     memory = project / "locales" / "memory.tmx"
@@ -251,42 +190,18 @@ def test_a_damaged_memory_is_one_line_with_its_line_number(project, install, l10
     assert status == 2 and err.startswith(f"{memory}:5: invalid TMX: mismatched tag") and err.count("\n") == 1
 
 
-@pytest.fixture
-def package_index(tmp_path, monkeypatch, packages):
-    """An Argos package index served on the loopback interface, as the real one is served."""
-    import functools
-    import http.server
-    import json
-    import threading
-
-    import argostranslate.settings
-    served = tmp_path / "served"
-    served.mkdir()
-    shutil.copy(packages["fr_en"], served / "translate-fr_en-1_9.argosmodel")
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(served)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (served / "index.json").write_text(json.dumps([{
-        "package_version": "1.9", "argos_version": "1.9.0", "from_code": "fr", "from_name": "French",
-        "to_code": "en", "to_name": "English", "type": "translate",
-        "links": [f"{base}/translate-fr_en-1_9.argosmodel"]}]), encoding="utf-8")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setattr(argostranslate.settings, "remote_package_index", f"{base}/index.json")
-    monkeypatch.setattr(argostranslate.settings, "local_package_index", tmp_path / "index.json")
-    monkeypatch.setattr(argostranslate.settings, "downloads_dir", tmp_path / "downloads")
-    (tmp_path / "downloads").mkdir()
-    yield base
-    server.shutdown()
-
-
-def test_packages_listed_and_installed_from_the_index(project, install, l10n, package_index):
-    folder = install()
-    status, out, _ = l10n(project, "models", "available")
-    assert (status, out) == (0, "translate-fr_en  fr→en  1.9\n")
-    status, out, _ = l10n(project, "models", "install", "fr", "en")
-    assert status == 0 and out == f"installed translate-fr_en 1.9 (fr→en) in {folder / 'translate-fr_en-1_9'}\n"
-    assert l10n(project, "models", "list")[1].startswith("translate-fr_en  fr→en  1.9  ")
-    status, _, err = l10n(project, "models", "install", "fr", "kk")
-    assert (status, err) == (2, "l10n: the Argos index has no package for fr→kk\n")
+@pytest.mark.parametrize("option, value, message", [
+    ("--threads", "-3", "l10n translate: argument --threads: -3 is below 0\n"),
+    ("--beam", "0", "l10n translate: argument --beam: 0 is below 1\n"),
+    ("--beam", "four", "l10n translate: argument --beam: 'four' is not a whole number\n"),
+], ids=["negative threads", "beam of zero", "beam not a number"])
+def test_bad_decoding_options_are_refused_before_any_model_loads(project, install, l10n, capsys, monkeypatch,
+                                                                 option, value, message):
+    install("fr_en")
+    loaded = []
+    monkeypatch.setattr(l10n_article.translate.mt.argos.Engine, "__init__", lambda *args, **kwargs: loaded.append(args))
+    with pytest.raises(SystemExit) as refused:
+        l10n(project, "translate", "--lang", "en", option, value)
+    assert refused.value.code == 2
+    assert capsys.readouterr().err == message
+    assert loaded == [] and not (project / "locales").exists()

@@ -7,26 +7,53 @@ and whole batches go to CTranslate2 with Argos's decoding settings.
 
 import importlib
 import json
+import logging
 import os
-import shutil
-import tempfile
-import zipfile
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt import archive
 from l10n_article.translate.mt.routes import PackageInfo
 
 BATCH_SENTENCES = 32
 DECODING = {"replace_unknowns": True, "length_penalty": 0.2}  # as argostranslate decodes
+TEXT_FIELDS = ("type", "from_code", "to_code", "target_prefix")  # metadata.json fields the code relies on
 
 
-def _require(module: str):
+@dataclass(frozen=True, order=True)
+class IndexedPackage:
+    """A translation package of the Argos index, as ``models available`` lists it."""
+
+    name: str
+    from_code: str
+    to_code: str
+    version: str
+
+
+def _require(module: str) -> Any:
     """Import a part of argostranslate (or CTranslate2) when first needed, or say how to install it."""
     try:
         return importlib.import_module(module)
     except ImportError as exc:
         raise L10nError("machine drafts need Argos Translate: pip install torch==2.13.0 && "
                         "pip install -e '.[mt]'") from exc
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep argostranslate's own log lines (it logs each failed download) off the user's terminal:
+    its failures reach the user as our one-line errors."""
+    logger = logging.getLogger("argostranslate.utils")
+    disabled, logger.disabled = logger.disabled, True
+    try:
+        yield
+    finally:
+        logger.disabled = disabled
 
 
 def packages_dir() -> Path:
@@ -36,16 +63,37 @@ def packages_dir() -> Path:
     return Path(_require("argostranslate.settings").package_data_dir)
 
 
-def _info(package) -> PackageInfo:
+def _info(package: Any) -> PackageInfo:
+    """What route planning needs of a loaded argostranslate package."""
     name = _require("argostranslate.package").argospm_package_name(package)
     return PackageInfo(name, package.from_code, package.to_code, str(package.package_version),
                        Path(package.package_path))
 
 
-def _load(path: Path):
+def _check_metadata(path: Path) -> None:
+    """Refuse a package whose ``metadata.json`` is missing, not a JSON object, or whose fields
+    the code relies on are not text; the error names the package folder."""
+    try:
+        metadata = json.loads((path / "metadata.json").read_bytes())
+    except FileNotFoundError as exc:
+        raise L10nError("not an Argos package: no metadata.json in its folder", path) from exc
+    except OSError as exc:
+        raise L10nError(f"not a valid Argos package: cannot read metadata.json ({exc.strerror})", path) from exc
+    except ValueError as exc:
+        raise L10nError("not a valid Argos package: metadata.json is not valid JSON", path) from exc
+    if not isinstance(metadata, dict):
+        raise L10nError("not a valid Argos package: metadata.json is not a JSON object", path)
+    wrong = [key for key in TEXT_FIELDS if not isinstance(metadata.get(key, ""), str)]
+    if wrong:
+        raise L10nError(f"not a valid Argos package: {', '.join(wrong)} in metadata.json must be text", path)
+
+
+def _load(path: Path) -> Any:
+    """The package in folder ``path``, checked: translation metadata, a model and a tokenizer."""
+    _check_metadata(path)
     try:
         package = _require("argostranslate.package").Package(path)
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         raise L10nError(f"not a valid Argos package: {exc}", path) from exc
     if package.type != "translate" or not package.from_code or not package.to_code:
         raise L10nError("not an Argos translation package (metadata.json names no from_code/to_code)", path)
@@ -55,7 +103,8 @@ def _load(path: Path):
 
 
 def installed() -> list[PackageInfo]:
-    """Installed translation packages, in name order."""
+    """Installed translation packages, in name order: every folder of the packages folder whose
+    name does not start with a dot (staging folders of an install under way do)."""
     folder = packages_dir()
     if not folder.is_dir():
         return []
@@ -63,72 +112,72 @@ def installed() -> list[PackageInfo]:
                   key=lambda info: (info.name, info.version))
 
 
+def _folder_name(info: PackageInfo) -> str:
+    """Where a package goes, named as the Argos index names its files: ``translate-fr_en-1_9``."""
+    return re.sub(r"[^\w-]+", "_", f"{info.name}-{info.version}" if info.version else info.name)
+
+
+def _checked(package_folder: Path, origin: Path) -> PackageInfo:
+    """The unpacked package, loaded and its tokenizer tried; errors name the package file the user
+    gave (``origin``) and the member at fault, never the staging folder."""
+    inside = f"{package_folder.parent}{os.sep}"
+    try:
+        package = _load(package_folder)
+        package.tokenizer.encode("Test.")
+    except L10nError as exc:
+        raise L10nError(exc.message.replace(inside, ""), origin) from exc
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = str(exc).replace(inside, "")
+        raise L10nError(f"not a valid Argos package: its tokenizer does not load ({reason})", origin) from exc
+    return _info(package)
+
+
 def install_file(path: Path) -> PackageInfo:
-    """Install a ``.argosmodel`` file; a bad file leaves the packages folder as it was."""
-    if not zipfile.is_zipfile(path):
-        raise L10nError("not an Argos package (not a zip archive)", path)
-    with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-        tops = {name.split("/")[0] for name in names}
-        if len(tops) != 1 or any(name.startswith("/") or ".." in name.split("/") for name in names):
-            raise L10nError("not an Argos package (expected one top-level folder)", path)
-        try:
-            damaged = archive.testzip()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise L10nError(f"damaged archive: {exc}", path) from exc
-        if damaged is not None:
-            raise L10nError(f"damaged archive: {damaged} fails its checksum", path)
-        folder = packages_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=folder))
-        try:
-            archive.extractall(staging)
-            top = staging / tops.pop()
-            try:
-                package = _load(top)
-                package.tokenizer.encode("Test.")
-            except L10nError as exc:
-                raise L10nError(exc.message, path) from exc
-            except (OSError, RuntimeError, ValueError) as exc:
-                raise L10nError(f"not a valid Argos package: its tokenizer does not load ({exc})", path) from exc
-            info = _info(package)
-            target = folder / top.name
-            if target.exists():
-                shutil.rmtree(target)
-            top.rename(target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    return PackageInfo(info.name, info.from_code, info.to_code, info.version, target)
+    """Install a ``.argosmodel`` file; a bad file, a full disk or a kill leaves the packages
+    folder as it was (but for a staging folder, removed by the next install)."""
+    checked = archive.inspect(path)
+    folder = packages_dir()
+    with archive.unpacked(checked, folder) as package_folder:
+        info = _checked(package_folder, path)
+        target = folder / _folder_name(info)
+        archive.move_into_place(package_folder, target, path)
+    return replace(info, path=target)
 
 
-def _index():
+def _index() -> list[Any]:
     """The Argos package index, freshly downloaded; L10nError when it cannot be reached."""
     package, settings = _require("argostranslate.package"), _require("argostranslate.settings")
     index = Path(settings.local_package_index)
     before = index.stat().st_mtime_ns if index.exists() else None
-    package.update_package_index()
+    with _quiet():
+        package.update_package_index()
     if not index.exists() or index.stat().st_mtime_ns == before:
         raise L10nError(f"cannot reach the Argos package index ({settings.remote_package_index}): "
                         "offline? Install a package file instead: l10n models install FILE.argosmodel")
     return package.get_available_packages()
 
 
-def available() -> list[tuple[str, str, str, str]]:
-    """(name, from, to, version) of every translation package in the Argos index."""
+def available() -> list[IndexedPackage]:
+    """Every translation package in the Argos index, in name order."""
     name = _require("argostranslate.package").argospm_package_name
-    return sorted((name(p), p.from_code, p.to_code, str(p.package_version))
+    return sorted(IndexedPackage(name(p), p.from_code, p.to_code, str(p.package_version))
                   for p in _index() if p.type == "translate")
 
 
 def install_from_index(from_code: str, to_code: str) -> PackageInfo:
+    """Download the index's package for ``from_code``→``to_code`` and install it."""
     matches = [p for p in _index() if p.from_code == from_code and p.to_code == to_code]
     if not matches:
         raise L10nError(f"the Argos index has no package for {from_code}→{to_code}")
     try:
-        downloaded = matches[0].download()
+        with _quiet():
+            downloaded = Path(matches[0].download())
     except Exception as exc:  # argostranslate raises a bare Exception when a download fails
         raise L10nError(f"download of {from_code}→{to_code} failed: {exc}") from exc
-    return install_file(Path(downloaded))
+    try:
+        return install_file(downloaded)
+    finally:
+        downloaded.unlink(missing_ok=True)  # as argostranslate does: a damaged download is fetched anew
 
 
 class Engine:
@@ -161,6 +210,7 @@ class Engine:
         return [self._decode(result.hypotheses[0]) for result in results]
 
     def _decode(self, tokens: list[str]) -> str:
+        """The text of a hypothesis, without the target prefix a multilingual package forces."""
         if self.target_prefix and tokens[:1] == [self.target_prefix]:
             tokens = tokens[1:]  # before decoding, which would turn "__kk__" into "  kk  "
         return self.tokenizer.decode(tokens).strip()

@@ -7,8 +7,11 @@ from l10n_article.translate.commands import at_least, language_list
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.workspace import Workspace
 
+INSTALL_USAGE = "models install takes FILE.argosmodel, or FROM TO (e.g. fr en)"
+
 
 def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
+    """``l10n translate``: print each language's route and drafts; 1 when a language has no route."""
     from l10n_article.translate.mt.drafts import plan, translate_drafts
     languages = ws.project.select(args.lang)
     if args.dry_run:
@@ -37,8 +40,26 @@ class _progress:
         self.bar.close()
 
 
-def run_models(ws: Workspace, args: argparse.Namespace) -> int:
+def _install(what: list[str]) -> None:
+    """``models install FILE`` or ``models install FROM TO``."""
     from l10n_article.translate.mt import argos
+    if len(what) == 1:
+        file = Path(what[0])
+        if not file.exists() and not file.suffix and len(file.parts) == 1:
+            raise L10nError(f"{INSTALL_USAGE}: there is no file named {file}")
+        info = argos.install_file(file)
+    elif len(what) == 2:
+        info = argos.install_from_index(*what)
+    else:
+        raise L10nError(INSTALL_USAGE)
+    print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+
+
+def run_models(ws: Workspace, args: argparse.Namespace) -> int:
+    """``l10n models list|available|install``."""
+    from l10n_article.translate.mt import argos
+    if args.action != "install" and args.what:
+        raise L10nError(f"models {args.action} takes no argument")
     if args.action == "list":
         packages = argos.installed()
         for info in packages:
@@ -46,16 +67,10 @@ def run_models(ws: Workspace, args: argparse.Namespace) -> int:
         if not packages:
             print(f"no packages installed in {argos.packages_dir()}")
     elif args.action == "available":
-        for name, from_code, to_code, version in argos.available():
-            print(f"{name}  {from_code}→{to_code}  {version}")
-    elif len(args.what) == 1:
-        info = argos.install_file(Path(args.what[0]))
-        print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
-    elif len(args.what) == 2:
-        info = argos.install_from_index(*args.what)
-        print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+        for package in argos.available():
+            print(f"{package.name}  {package.from_code}→{package.to_code}  {package.version}")
     else:
-        raise L10nError("models install takes FILE.argosmodel, or a source and a target language")
+        _install(args.what)
     return 0
 
 

@@ -106,9 +106,11 @@ def _pending(ws: Workspace, article: Article, language: str, refresh: bool) -> l
             and (not has_text(entry) or (refresh and _untouched_draft(entry, memory, language)))]
 
 
-def plan(ws: Workspace, languages: tuple[str, ...], refresh: bool = False) -> list[Plan]:
-    """What ``translate`` would do for each language, changing nothing."""
-    packages = installed()
+def plan(ws: Workspace, languages: tuple[str, ...], refresh: bool = False,
+         packages: list[PackageInfo] | None = None) -> list[Plan]:
+    """What ``translate`` would do for each language with ``packages`` (default: those installed),
+    changing nothing."""
+    packages = installed() if packages is None else packages
     plans = []
     for language in languages:
         try:
@@ -264,10 +266,11 @@ def translate_drafts(ws: Workspace, languages: tuple[str, ...], refresh: bool = 
 
     ``engines`` lets a caller that runs several times keep its models loaded between runs.
     """
+    packages = installed()  # a damaged package is reported before any catalog is written
     update(ws)
     engines = engines or Engines(device, threads, beam)
     outcomes = []
-    for language_plan in plan(ws, languages, refresh):
+    for language_plan in plan(ws, languages, refresh, packages):
         if language_plan.route is None:
             outcomes.append(Outcome(language_plan.language, problem=language_plan.problem))
             continue
