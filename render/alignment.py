@@ -88,9 +88,8 @@ class Alignment:
     summaries: list[Summary]
 
 
-def _cell(entry: polib.POEntry | None, language: str, drafted: tuple[str, str] | None,
+def _cell(entry: polib.POEntry | None, current: State, language: str, drafted: tuple[str, str] | None,
           found: list[Finding]) -> Cell:
-    current = state(entry)
     if entry is None or current == State.MISSING:
         return Cell(language, "", State.MISSING)
     if current != State.REVIEWED:
@@ -109,16 +108,19 @@ def align(ws: Workspace, languages: tuple[str, ...]) -> list[Alignment]:
     for article in ws.articles:
         entries = {language: catalog_entries(ws, language, article.slug, current=True) for language in languages}
         summaries = {language: Summary(language, dict.fromkeys(list(State), 0)) for language in languages}
-        rows, seen = [], set()
+        rows: list[Row] = []
+        seen: set[str] = set()
         for segment in article.segments:
             cells = []
             for language in languages:
-                cell = _cell(entries[language].get(segment.text), language, memory.draft(language, segment.text),
+                entry = entries[language].get(segment.text)
+                current = state(entry)
+                cell = _cell(entry, current, language, memory.draft(language, segment.text),
                              found.get((language, article.slug, segment.text), []))
                 cells.append(cell)
                 if segment.text not in seen:
                     summary = summaries[language]
-                    summary.counts[cell.state] += 1
+                    summary.counts[current] += 1
                     if cell.edit is not None:
                         summary.changed += cell.edit.changed
                         summary.length += cell.edit.length

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from l10n_article.render.context import Article, SegmentText, markdown_parser, shared_parser
+from l10n_article.render.context import Article, SegmentText, markdown_parser, plain_text, shared_parser
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',
@@ -20,9 +20,10 @@ _BLOCKS = {
 }
 
 
-def inline_html(text: str) -> Markup:
-    """One segment's inline Markdown as HTML; raw HTML in it is escaped, never passed through."""
-    return Markup(shared_parser().renderInline(text).strip())
+def inline_html(text: str, references: dict | None = None) -> Markup:
+    """One segment's inline Markdown as HTML; raw HTML in it is escaped, never passed through.
+    ``references`` are the article's link definitions, for its ``[text][label]`` links."""
+    return Markup(shared_parser().renderInline(text, {"references": references or {}}).strip())
 
 
 def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str]) -> Markup:
@@ -32,7 +33,13 @@ def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[Segm
         md.add_render_rule(name, lambda self, tokens, idx, options, env, html=html: html)
     tokens = list(article.tokens)
     for text in texts:
-        html = inline_html(text.text)
+        html = inline_html(text.text, article.references)
         marked = Token("html_inline", "", 0, content=str(wrap(text, html)))
         tokens[text.segment.token_index] = Token("inline", "", 0, children=[marked])
     return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def title_text(article: Article, text: str) -> str:
+    """A title (``text``, the article's or its translation) as a window title or a link shows it:
+    never empty, even when it is only an image without alt text."""
+    return plain_text(text, article.references) or article.slug

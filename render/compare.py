@@ -1,29 +1,27 @@
 """The editors' comparison page: every segment in every language, side by side, in one file."""
 
-from pathlib import Path
-
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
-from l10n_article.translate.files import write_if_changed
-
-from l10n_article.render.alignment import Alignment, align
-from l10n_article.render.body import inline_html
+from l10n_article.render.alignment import Alignment, Cell, align
+from l10n_article.render.body import inline_html, title_text
 from l10n_article.render.context import State, Workspace, language_name
 from l10n_article.render.templating import environment, page_frame, static_file
 
 
-def _cell(cell, page_language: str) -> dict:
+def _cell(cell: Cell, page_language: str, references: dict) -> dict:
     return dict(language=cell.language, state=cell.state, machine=cell.machine, previous=cell.previous,
                 edit=cell.edit, findings=cell.findings, name=language_name(cell.language, page_language),
-                html=inline_html(cell.text) if cell.text else Markup(""),
+                html=inline_html(cell.text, references) if cell.text else Markup(""),
                 distance=format_percent(cell.edit.distance, locale=page_language) if cell.edit else None)
 
 
 def _section(alignment: Alignment, page_language: str) -> dict:
     number = lambda value: format_decimal(value, locale=page_language)  # noqa: E731
+    article = alignment.article
+    references = article.references
     return dict(
-        title=inline_html(alignment.article.title.text).striptags(),
+        title=title_text(article, article.title.text),
         summaries=[dict(language=s.language, name=language_name(s.language, page_language),
                         reviewed=number(s.counts[State.REVIEWED]), drafts=number(s.counts[State.DRAFT]),
                         outdated=number(s.counts[State.OUTDATED]), missing=number(s.counts[State.MISSING]),
@@ -31,8 +29,9 @@ def _section(alignment: Alignment, page_language: str) -> dict:
                    for s in alignment.summaries],
         rows=[dict(number=row.number, kind=row.kind, reference=row.reference, needs_review=row.needs_review,
                    has_missing=row.has_missing,
-                   source=dict(language=row.source.language, html=inline_html(row.source.text)),
-                   cells=[_cell(cell, page_language) for cell in row.cells]) for row in alignment.rows],
+                   source=dict(language=row.source.language, html=inline_html(row.source.text, references)),
+                   cells=[_cell(cell, page_language, references) for cell in row.cells])
+              for row in alignment.rows],
     )
 
 
@@ -47,9 +46,7 @@ def render_compare(ws: Workspace, alignments: list[Alignment], languages: list[s
         sections=[_section(alignment, language) for alignment in alignments])
 
 
-def build_compare(ws: Workspace, out: Path, languages: list[str]) -> Path:
-    """Write ``<out>/compare/index.html`` (and its style sheet) from the catalogs as they are."""
-    path = out / "compare" / "index.html"
-    write_if_changed(path, render_compare(ws, align(ws, ws.project.languages), languages))
-    write_if_changed(out / "compare.css", static_file("compare.css"))
-    return path
+def compare_files(ws: Workspace, languages: list[str]) -> dict[str, str]:
+    """``compare/index.html`` (and its style sheet), from the catalogs as they are."""
+    return {"compare/index.html": render_compare(ws, align(ws, ws.project.languages), languages),
+            "compare.css": static_file("compare.css")}

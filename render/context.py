@@ -1,20 +1,22 @@
 """What the pages need from the catalogs: the only module of ``render`` that reads ``translate``."""
 
-import gettext
-import io
 from dataclasses import dataclass
 
 import polib
 from babel import Locale
 
+from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.progress import Progress, State, progress, state
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import _exchange as exchange
+from l10n_article.translate.files import read_text
 from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
 from l10n_article.translate.source.article import Article, Segment
+from l10n_article.translate.source.inline import plain_text
 from l10n_article.translate.source.markdown import markdown_parser, shared_parser
 from l10n_article.translate.workspace import Domain, Workspace
 
@@ -22,8 +24,8 @@ UI_DOMAIN = "ui"
 
 __all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
            "State", "UI_DOMAIN", "Workspace",
-           "article_texts", "catalog_entries", "findings", "language_name", "markdown_parser", "reviewed_share",
-           "shared_parser", "state", "text_direction", "ui_translations", "update"]
+           "article_texts", "catalog_entries", "exchange", "findings", "header_line", "language_name", "markdown_parser",
+           "plain_text", "read_text", "reviewed_share", "shared_parser", "state", "text_direction", "update"]
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,6 @@ def reviewed_share(ws: Workspace, language: str) -> Progress:
         else:
             total.segments += len({s.text for s in article.segments})
     return total
-
-
-def ui_translations(ws: Workspace, language: str) -> gettext.NullTranslations:
-    """The reviewed interface strings of ``language`` (fuzzy ones fall back to the English msgid)."""
-    catalog = ws.catalog(language, UI_DOMAIN)
-    if catalog is None:
-        return gettext.NullTranslations()
-    return gettext.GNUTranslations(io.BytesIO(catalog.to_binary()))
 
 
 def language_name(code: str, in_language: str, menu: bool = True) -> str:

@@ -1,17 +1,28 @@
-"""Catalogs → one HTML page per language and article, with Jinja2 templates."""
+"""Catalogs → one HTML page per language and article, with Jinja2 templates.
+
+A build renders the whole site in memory first, then publishes it at once: a problem found on the
+way (a damaged catalog or translation memory) leaves the previous site as it was.
+"""
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import jinja2
+from markupsafe import Markup
 
-from l10n_article.translate.files import write_if_changed
-
-from l10n_article.render.body import inline_html, render_body
-from l10n_article.render.compare import build_compare
+from l10n_article.render.body import render_body, title_text
+from l10n_article.render.compare import compare_files
 from l10n_article.render.context import (Article, SegmentText, State, Workspace, article_texts, language_name,
                                          reviewed_share, update)
+from l10n_article.render.output import check_output, publish
 from l10n_article.render.templating import environment, page_frame, static_file
+
+
+class SegmentMacro(Protocol):
+    """The ``segment`` macro of ``segment.html``."""
+
+    def __call__(self, view: dict, page_language: str) -> Markup: ...
 
 
 @dataclass
@@ -28,13 +39,13 @@ def page_name(articles: list[Article], article: Article) -> str:
 
 def render_article(env: jinja2.Environment, ws: Workspace, article: Article, texts: list[SegmentText],
                    language: str, languages: list[str], name: str, drafts: bool) -> str:
-    segment = env.get_template("segment.html").module.segment
+    segment: SegmentMacro = getattr(env.get_template("segment.html").module, "segment")
     body = render_body(article, texts, lambda text, html: segment(dict(
         state=text.state, language=text.language, html=html), language))
     title = next(t for t in texts if t.segment.kind == "title")
     page = dict(
         page_frame(language, languages, name, current=language),
-        title=inline_html(title.text).striptags(),
+        title=title_text(article, title.text),
         drafts=drafts and any(t.state == State.DRAFT for t in texts),
         fallbacks=any(t.state == State.MISSING for t in texts),
         source_name=language_name(ws.project.source_language, language, menu=False),
@@ -52,36 +63,44 @@ def render_index(env: jinja2.Environment, language: str, languages: list[str], t
     return env.get_template("index.html").render(page=page, articles=titles)
 
 
+def language_pages(ws: Workspace, language: str, languages: list[str], drafts: bool) -> dict[str, str]:
+    """``<lang>/<page>.html`` → its HTML, for every article (and the index of several)."""
+    env = environment(ws, language)
+    articles = ws.articles
+    pages, titles = {}, []
+    for article in articles:
+        texts = article_texts(ws, article, language, drafts)
+        name = page_name(articles, article)
+        pages[f"{language}/{name}"] = render_article(env, ws, article, texts, language, languages, name, drafts)
+        title = next(t for t in texts if t.segment.kind == "title")
+        titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
+    if len(articles) > 1:
+        pages[f"{language}/index.html"] = render_index(env, language, languages, titles)
+    return pages
+
+
 def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
           min_reviewed: float = 0) -> BuildReport:
-    """Bring the catalogs up to date, then write ``<out>/<lang>/index.html`` for every language
-    (with several articles, ``<out>/<lang>/<slug>.html`` each and an index listing them)."""
+    """Bring the catalogs up to date, then make ``<out>`` hold exactly the new site:
+    ``<lang>/index.html`` for every language (with several articles, ``<lang>/<slug>.html`` each
+    and an index listing them), the comparison page and the style sheets."""
+    project = ws.project
+    out = out or project.output_dir
+    keep = (project.root, project.source_dir, project.locales_dir)
+    check_output(out, keep)
     report = BuildReport(catalogs=update(ws).written)
-    out = out or ws.project.output_dir
-    articles = ws.articles
-    languages = [ws.project.source_language]
-    for language in ws.project.languages:
+    languages = [project.source_language]
+    for language in project.languages:
         share = reviewed_share(ws, language).percent_reviewed
         if share < min_reviewed:
             report.skipped[language] = share
         else:
             languages.append(language)
+    files: dict[str, str] = {}
     for language in languages:
-        env = environment(ws, language)
-        titles = []
-        for article in articles:
-            texts = article_texts(ws, article, language, drafts)
-            name = page_name(articles, article)
-            html = render_article(env, ws, article, texts, language, languages, name, drafts)
-            path = out / language / name
-            write_if_changed(path, html)
-            report.pages.append(path)
-            title = next(t for t in texts if t.segment.kind == "title")
-            titles.append(dict(href=name, language=title.language, title=inline_html(title.text).striptags()))
-        if len(articles) > 1:
-            path = out / language / "index.html"
-            write_if_changed(path, render_index(env, language, languages, titles))
-            report.pages.append(path)
-    write_if_changed(out / "style.css", static_file("style.css"))
-    report.pages.append(build_compare(ws, out, languages))
+        files.update(language_pages(ws, language, languages, drafts))
+    files["style.css"] = static_file("style.css")
+    files.update(compare_files(ws, languages))
+    publish(files, out, keep)
+    report.pages = [out / name for name in files if name.endswith(".html")]
     return report

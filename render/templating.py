@@ -2,14 +2,16 @@
 
 import jinja2
 
-from l10n_article.render.context import Workspace, language_name, text_direction, ui_translations
+from l10n_article.render.context import Workspace, language_name, text_direction
+from l10n_article.render.ui import ui_translations
 
 
 def environment(ws: Workspace, language: str) -> jinja2.Environment:
     """Templates with the interface strings of ``language`` installed, autoescaping on."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("l10n_article.render", "templates"), autoescape=True,
                              extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(ui_translations(ws, language), newstyle=True)
+    install = getattr(env, "install_gettext_translations")  # added by the i18n extension
+    install(ui_translations(ws, language), newstyle=True)
     return env
 
 

@@ -14,7 +14,7 @@ from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import read_text
 
 _CODE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?")
-DEFAULTS = {
+DEFAULTS: dict[str, object] = {
     "source": "source",
     "locales": "locales",
     "output": "build",
@@ -23,7 +23,7 @@ DEFAULTS = {
 }
 
 
-def validate_language(code: str, where: Path | str | None = None) -> str:
+def validate_language(code: object, where: Path | str | None = None) -> str:
     """Return ``code`` if it names a locale CLDR knows (``en``, ``pt_BR``); raise otherwise."""
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise L10nError(f"invalid language code {code!r} (expected a code such as en, ru, pt_BR)", where)
@@ -32,6 +32,54 @@ def validate_language(code: str, where: Path | str | None = None) -> str:
     except (UnknownLocaleError, ValueError) as exc:
         raise L10nError(f"unknown language code {code!r}", where) from exc
     return code
+
+
+def _settings_line(text: str) -> int | None:
+    """The line of pyproject.toml that gives ``tool.l10n`` (or ``tool``) a value that is not a table."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(r"\s*(tool\s*=|(tool\.)?l10n\s*=)", line):
+            return number
+    return None
+
+
+def _settings(config_path: Path) -> dict[str, object]:
+    """``[tool.l10n]`` of pyproject.toml over the defaults; raise L10nError naming its line."""
+    settings = dict(DEFAULTS)
+    text = read_text(config_path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = str(exc).replace(where.group(0), "").strip() if where else str(exc)
+        line = int(where.group(1)) if where else None
+        raise L10nError(f"invalid TOML: {message}", config_path, line) from exc
+    tool = data.get("tool", {})
+    table = tool.get("l10n", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise L10nError("[tool.l10n] must be a table of settings (source, locales, output, source-language, "
+                        "languages)", config_path, _settings_line(text))
+    settings.update(table)
+    return settings
+
+
+def _folder(settings: dict[str, object], key: str, config_path: Path) -> str:
+    value = settings[key]
+    if not isinstance(value, str) or not value:
+        raise L10nError(f"[tool.l10n] {key} must be a folder path (a string)", config_path)
+    return value
+
+
+def _languages(settings: dict[str, object], source_language: str, config_path: Path) -> tuple[str, ...]:
+    languages = settings["languages"]
+    if not isinstance(languages, list):
+        raise L10nError("[tool.l10n] languages must be a list of language codes", config_path)
+    for index, code in enumerate(languages):
+        validate_language(code, config_path)
+        if code in languages[:index]:
+            raise L10nError(f"[tool.l10n] languages lists {code} twice", config_path)
+    if source_language in languages:
+        raise L10nError(f"the source language {source_language} is also a target language", config_path)
+    return tuple(languages)
 
 
 @dataclass(frozen=True)
@@ -47,36 +95,20 @@ class Project:
     def load(cls, root: Path | str = ".") -> "Project":
         root = Path(root)
         config_path = root / "pyproject.toml"
-        settings = dict(DEFAULTS)
         if config_path.exists():
-            try:
-                data = tomllib.loads(read_text(config_path))
-            except tomllib.TOMLDecodeError as exc:
-                where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-                message = str(exc).replace(where.group(0), "").strip() if where else str(exc)
-                line = int(where.group(1)) if where else None
-                raise L10nError(f"invalid TOML: {message}", config_path, line) from exc
-            settings.update(data.get("tool", {}).get("l10n", {}))
-        elif not root.is_dir():
+            settings = _settings(config_path)
+        elif root.is_dir():
+            settings = dict(DEFAULTS)
+        else:
             raise L10nError("no such project folder", root)
-        for key in ("source", "locales", "output"):
-            if not isinstance(settings[key], str) or not settings[key]:
-                raise L10nError(f"[tool.l10n] {key} must be a folder path (a string)", config_path)
         source_language = validate_language(settings["source-language"], config_path)
-        languages = settings["languages"]
-        if not isinstance(languages, list):
-            raise L10nError("[tool.l10n] languages must be a list of language codes", config_path)
-        for code in languages:
-            validate_language(code, config_path)
-        if source_language in languages:
-            raise L10nError(f"the source language {source_language} is also a target language", config_path)
         return cls(
             root=root,
-            source_dir=root / settings["source"],
-            locales_dir=root / settings["locales"],
-            output_dir=root / settings["output"],
+            source_dir=root / _folder(settings, "source", config_path),
+            locales_dir=root / _folder(settings, "locales", config_path),
+            output_dir=root / _folder(settings, "output", config_path),
             source_language=source_language,
-            languages=tuple(languages),
+            languages=_languages(settings, source_language, config_path),
         )
 
     def select(self, codes: list[str] | None) -> tuple[str, ...]:
@@ -96,6 +128,10 @@ class Project:
         articles = sorted(self.source_dir.glob("*.md"))
         if not articles:
             raise L10nError("no Markdown article (*.md) in the source folder", self.source_dir)
+        for path in articles:
+            if any(ord(char) < 32 or ord(char) == 127 for char in path.name):
+                raise L10nError(f"the article file name {path.name!r} contains a line break or another control "
+                                f"character, which no gettext reference can hold: rename the file", self.source_dir)
         return articles
 
     def pot_path(self, domain: str) -> Path:

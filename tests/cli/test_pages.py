@@ -3,8 +3,11 @@
 import html.parser
 import re
 
+import pytest
+
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
-from support import CAPTION, TITLE, translate_entries
+from support import CAPTION, TITLE, snapshot, translate_entries
+
 
 class Elements(html.parser.HTMLParser):
     """Start tags with their attributes, and text with the lang in force around it."""
@@ -116,3 +119,51 @@ def test_interface_strings_come_from_the_ui_catalogs_with_plural_forms(project, 
     assert "0 из 19 фрагментов" in text
     assert "original language (французский)" in text  # a language name in running text is not capitalized
     assert '<span class="l10n-badge" lang="ru">Ещё не переведено</span>' in text
+
+
+def damage_memory(project):
+    (project / "locales" / "memory.tmx").write_text("<tmx version=", encoding="utf-8")
+
+
+def damage_ui(project):
+    path = project / "locales" / "ru" / "LC_MESSAGES" / "ui.po"
+    catalog = read_catalog(path, "ru")
+    catalog.find("Read in:").msgstr = "Читать на 100% языках:"
+    write_catalog(catalog, path)
+
+
+@pytest.mark.parametrize("damage", [damage_memory, damage_ui])
+def test_a_failed_build_leaves_the_old_site_byte_identical(project, l10n, damage):
+    l10n(project, "update")
+    translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
+    assert l10n(project, "build")[0] == 0
+    before = snapshot(project / "build")
+    translate_entries(project, "en", {CAPTION: "Tokayev at the summit"})
+    damage(project)
+    status, _, err = l10n(project, "build")
+    assert status == 2 and err.count("\n") == 1
+    assert snapshot(project / "build") == before
+    assert sorted(p.name for p in project.iterdir()) == ["build", "locales", "pyproject.toml", "source"]
+
+
+def test_the_output_folder_holds_exactly_the_new_build(project, l10n):
+    site = project / "elsewhere" / "site"
+    assert l10n(project, "build", "--out", str(site))[0] == 0
+    (site / "ru" / "stale.html").write_text("an old page", encoding="utf-8")
+    (site / "notes.txt").write_text("not part of the site", encoding="utf-8")
+    status, out, _ = l10n(project, "build", "--min-reviewed", "50", "--out", str(site))
+    assert status == 0 and "skipped ru" in out
+    built = snapshot(site)
+    assert sorted(built) == ["compare.css", "compare/index.html", "fr/index.html", "style.css"]
+    assert 'hreflang="ru"' not in built["fr/index.html"].decode()
+    assert [line.removeprefix("page ") for line in out.splitlines() if line.startswith("page ")] == [
+        str(site / "fr" / "index.html"), str(site / "compare" / "index.html")]
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging folder left behind
+
+
+@pytest.mark.parametrize("out", [".", "locales", "source/..", ".."])
+def test_an_output_folder_holding_the_project_is_refused(project, l10n, out):
+    before = snapshot(project)
+    status, _, err = l10n(project, "build", "--out", str(project / out))
+    assert status == 2 and err.count("\n") == 1 and "choose a folder of its own" in err
+    assert snapshot(project) == before

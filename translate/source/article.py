@@ -16,6 +16,8 @@ from l10n_article.translate.files import read_text
 from l10n_article.translate.source.markdown import shared_parser
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+FRONT_MATTER_LIMIT = 16_384  # characters: a few keys, never a document of its own
+QUOTED = 60  # characters of a value quoted in a message
 _CONTEXT_KINDS = {
     "figure": "caption",
     "list_item": "list item",
@@ -38,6 +40,7 @@ class Article:
     language: str
     tokens: list[Token]
     segments: list[Segment] = field(default_factory=list)
+    references: dict[str, dict] = field(default_factory=dict)  # link definitions, ``[label]: url``
 
     @property
     def title(self) -> Segment:
@@ -54,15 +57,38 @@ def inline_text(token: Token) -> str:
     return text
 
 
+def quoted(value: object) -> str:
+    """``value`` quoted for a message, cut to a sane length."""
+    text = str(value)
+    return repr(text if len(text) <= QUOTED else text[:QUOTED] + "…")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: front matter needs none, and aliases nested in each other
+    make a few lines expand into gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 def _front_matter(tokens: list[Token], path: Path) -> dict:
     if not tokens or tokens[0].type != "front_matter":
         return {}
+    content = tokens[0].content
+    if len(content) > FRONT_MATTER_LIMIT:
+        raise L10nError(f"front matter longer than {FRONT_MATTER_LIMIT} characters", path, 1)
     try:
-        data = yaml.safe_load(tokens[0].content) or {}
+        data = yaml.load(content, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        raise L10nError(f"invalid front matter: {getattr(exc, 'problem', exc)}", path, line) from exc
+        problem = str(getattr(exc, "problem", None) or exc)
+        raise L10nError(f"invalid front matter: {problem[:2 * QUOTED]}", path, line) from exc
+    except RecursionError as exc:
+        raise L10nError("invalid front matter: nested too deeply", path, 1) from exc
     if not isinstance(data, dict):
         raise L10nError("front matter must be a mapping of keys to values", path, 1)
     return data
@@ -84,16 +110,19 @@ def _kind(block: Token, context: list[str], seen_title: bool) -> str:
 def parse_article(path: Path, source_language: str) -> Article:
     """Parse one Markdown article; raise L10nError for what its author must fix."""
     text = read_text(path)
-    tokens = shared_parser().parse(text)
+    env: dict = {}
+    tokens = shared_parser().parse(text, env)
     meta = _front_matter(tokens, path)
-    slug = str(meta.get("slug", path.stem))
-    if not _SLUG.fullmatch(slug):
-        raise L10nError(f"invalid slug {slug!r}: use lowercase letters, digits and hyphens", path, 1)
-    language = str(meta.get("lang", source_language))
+    slug = meta.get("slug", path.stem)
+    slug = str(slug) if isinstance(slug, int) and not isinstance(slug, bool) else slug  # ``slug: 2025``
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+        raise L10nError(f"invalid slug {quoted(slug)}: use lowercase letters, digits and hyphens", path, 1)
+    language = meta.get("lang", source_language)
     if language != source_language:
-        raise L10nError(f"article language {language} differs from the project's source language "
+        raise L10nError(f"article language {quoted(language)} differs from the project's source language "
                         f"{source_language}", path, 1)
-    article = Article(path=path, slug=slug, language=language, tokens=tokens)
+    article = Article(path=path, slug=slug, language=language, tokens=tokens,
+                      references=env.get("references", {}))
     context: list[str] = []
     seen_title = False
     for index, token in enumerate(tokens):
@@ -104,7 +133,8 @@ def parse_article(path: Path, source_language: str) -> Article:
         elif token.type == "inline" and token.content.strip():
             kind = _kind(tokens[index - 1], context, seen_title)
             seen_title = seen_title or kind == "title"
-            article.segments.append(Segment(inline_text(token), kind, token.map[0] + 1, index))
+            line = token.map[0] + 1 if token.map else 1
+            article.segments.append(Segment(inline_text(token), kind, line, index))
     if not seen_title:
         raise L10nError("the article has no title (a level-1 heading such as '# Title')", path, 1)
     return article

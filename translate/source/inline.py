@@ -5,7 +5,9 @@ strong delimiters, code spans, link targets, escapes), which it never sees and w
 unchanged around the translated text. The model can therefore neither break nor drop markup.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from l10n_article.translate.source.markdown import shared_parser
 
@@ -39,3 +41,24 @@ def split_runs(segment: str) -> list[Run]:
     if cursor < len(segment):
         runs.append(Run(segment[cursor:], False))
     return runs
+
+
+def _plain(tokens) -> Iterator[str]:
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            yield token.content
+        elif token.type in ("softbreak", "hardbreak"):
+            yield " "
+        elif token.type == "image":
+            alt = "".join(_plain(token.children or [])).strip()
+            yield alt or PurePosixPath(str(token.attrGet("src") or "")).name
+        else:
+            yield from _plain(token.children or [])
+
+
+def plain_text(segment: str, references: dict | None = None) -> str:
+    """``segment`` without its markup, as a window title or a list of links shows it: an image
+    stands for its alt text (or, without one, its file name); ``references`` are the article's link
+    definitions."""
+    inline = shared_parser().parseInline(segment, {"references": references or {}})[0].children or []
+    return " ".join("".join(_plain(inline)).split())
