@@ -27,15 +27,16 @@ class Term:
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+BOM = "\ufeff"  # Excel's "CSV UTF-8" begins the file with one
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _load_tbx(path: Path) -> list[Term]:
+def _load_tbx(path: Path, text: str) -> list[Term]:
     try:
-        root = ET.fromstring(read_text(path))
+        root = ET.fromstring(text)
     except ET.ParseError as exc:
         raise L10nError(f"invalid TBX: {exc}", path, exc.position[0]) from exc
     terms = []
@@ -43,8 +44,9 @@ def _load_tbx(path: Path) -> list[Term]:
         forms = {}
         for language_set in (e for e in entry if _local(e.tag) in ("langSet", "langSec")):
             term = next((e for e in language_set.iter() if _local(e.tag) == "term"), None)
-            if term is not None and term.text and language_set.get(XML_LANG):
-                forms[language_set.get(XML_LANG).replace("-", "_")] = term.text.strip()
+            language = language_set.get(XML_LANG)
+            if term is not None and term.text and language:
+                forms[language.replace("-", "_")] = term.text.strip()
         note = next((e.text or "" for e in entry.iter() if _local(e.tag) in ("descrip", "note")), "")
         terms.append(Term(forms, note.strip()))
     return terms
@@ -56,20 +58,62 @@ def find_glossary(folder: Path) -> Path | None:
 
 
 def load_glossary(path: Path | None) -> list[Term]:
+    """The terms of a CSV or TBX term base (none without a file); L10nError at a damaged line."""
     if path is None or not path.exists():
         return []
+    text = read_text(path).removeprefix(BOM)
     if path.suffix == ".tbx":
-        return _load_tbx(path)
-    rows = csv.DictReader(io.StringIO(read_text(path)))
-    if not rows.fieldnames or len([f for f in rows.fieldnames if f != "note"]) < 2:
-        raise L10nError("a glossary needs a header row naming at least two languages (e.g. fr,en,ru,kk)", path, 1)
-    terms = []
-    for row in rows:
-        if None in row:
-            raise L10nError("more cells than the header has columns", path, rows.line_num)
-        forms = {language: (value or "").strip() for language, value in row.items() if language != "note"}
-        terms.append(Term({k: v for k, v in forms.items() if v}, (row.get("note") or "").strip(), rows.line_num))
+        return _load_tbx(path, text)
+    lines = io.StringIO(text, newline="").readlines()
+    rows = csv.DictReader(lines, strict=True)
+    terms: list[Term] = []
+    done = 0  # the last line of the rows read so far
+    try:
+        if not rows.fieldnames or len([f for f in rows.fieldnames if f != "note"]) < 2:
+            raise L10nError("a glossary needs a header row naming at least two languages (e.g. fr,en,ru,kk)", path, 1)
+        done = rows.line_num
+        for row in rows:
+            terms.append(_term(row, path, rows.line_num))
+            done = rows.line_num
+    except csv.Error as exc:
+        raise _csv_error(exc, lines, done, path) from exc
     return terms
+
+
+def _term(row: dict, path: Path, line: int) -> Term:
+    if None in row:
+        raise L10nError("more cells than the header has columns", path, line)
+    forms = {language: (value or "").strip() for language, value in row.items() if language != "note"}
+    return Term({k: v for k, v in forms.items() if v}, (row.get("note") or "").strip(), line)
+
+
+def _csv_error(exc: csv.Error, lines: list[str], done: int, path: Path) -> L10nError:
+    """The one-line error for a row the csv module cannot read; ``done`` is the last line of the
+    rows read before it."""
+    if "field larger than field limit" in str(exc):
+        return L10nError(f"a cell longer than {csv.field_size_limit():,} characters", path, done + 1)
+    if "unexpected end of data" in str(exc):
+        return L10nError('a quotation mark (") opened here is never closed', path, _unclosed_quote(lines, done))
+    return L10nError(f"not a CSV row: {exc}", path, done + 1)
+
+
+def _unclosed_quote(lines: list[str], done: int) -> int:
+    """The line where the quoted cell that runs to the end of the file opens, reading the rows
+    after line ``done`` as the csv module does (a quote opens a cell only at its start, ``""``
+    inside it is a quotation mark, a lone one closes it)."""
+    opened, quoted, cell_start = done + 1, False, True
+    for number, line in enumerate(lines[done:], start=done + 1):
+        escaped = False
+        for index, char in enumerate(line):
+            if escaped:
+                escaped = False
+            elif quoted and char == '"':
+                escaped = line[index + 1:index + 2] == '"'
+                quoted = escaped
+            elif char == '"' and cell_start:
+                quoted, opened = True, number
+            cell_start = not quoted and char in ",\r\n"
+    return opened
 
 
 def _stem(word: str, language: str) -> str:
