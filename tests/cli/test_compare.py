@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from support import CAPTION, REPO, TITLE
+from support import CAPTION, REPO, TITLE, snapshot
 from l10n_article.render.alignment import word_edit
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
@@ -167,3 +167,13 @@ def test_pages_pass_the_nu_html_checker(every_state, project):
     result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "gnu", *pages],
                             capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_compare_writes_no_file_even_when_the_catalogs_are_behind_the_article(project, l10n):
+    l10n(project, "update")
+    article = project / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    before = snapshot(project)
+    status, out, _ = l10n(project, "compare", "--lang", "en")
+    assert status == 0 and "Une phrase ajoutée." in out
+    assert snapshot(project) == before

@@ -1,12 +1,15 @@
 """Catalogs → pages: languages, fallback and draft marking, escaping, the reviewed threshold."""
 
+import collections
 import html.parser
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
-from support import CAPTION, TITLE, snapshot, translate_entries
+from support import CAPTION, DATA, TITLE, snapshot, translate_entries
 
 
 class Elements(html.parser.HTMLParser):
@@ -167,3 +170,65 @@ def test_an_output_folder_holding_the_project_is_refused(project, l10n, out):
     status, _, err = l10n(project, "build", "--out", str(project / out))
     assert status == 2 and err.count("\n") == 1 and "choose a folder of its own" in err
     assert snapshot(project) == before
+
+
+def add_to_article(project, text):
+    article = project / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_reference_links_resolve_on_every_page_and_stay_readable_in_the_catalogs(project, l10n):
+    add_to_article(project, "\nVoir le [rapport][ue] de la Commission.\n\n[UE]: https://example.org/rapport \"Rapport\"\n")
+    l10n(project, "update")
+    template = read_catalog(project / "locales" / "kazakhstan-ue.pot")
+    assert template.find("Voir le [rapport][ue] de la Commission.") is not None
+    translate_entries(project, "en", {"Voir le [rapport][ue] de la Commission.": "See the Commission’s [report][ue]."})
+    assert l10n(project, "build")[0] == 0
+    link = '<a href="https://example.org/rapport" title="Rapport">{}</a>'
+    assert f"Voir le {link.format('rapport')} de la Commission." in page(project, "fr")
+    assert f"See the Commission’s {link.format('report')}." in page(project, "en")
+    compare = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert link.format("rapport") in compare and link.format("report") in compare
+    assert not any("[ue]" in p.read_text(encoding="utf-8") for p in (project / "build").rglob("*.html"))
+
+
+@pytest.mark.parametrize("title, shown", [("![Le Kazakhstan et l’UE](img/carte.png)", "Le Kazakhstan et l’UE"),
+                                          ("![](img/carte.png)", "carte.png"),
+                                          ("![*Carte* du `Kazakhstan`](carte.png)", "Carte du Kazakhstan")])
+def test_a_title_made_of_an_image_is_never_an_empty_title(project, l10n, title, shown):
+    article = project / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(f"# {TITLE}", f"# {title}"), encoding="utf-8")
+    assert l10n(project, "build")[0] == 0
+    assert f"<title>{shown}</title>" in page(project, "en")
+    compare = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert f'<h2 id="article-1" lang="fr">{shown}</h2>' in compare
+
+
+def test_a_build_parses_each_article_once_and_reads_each_catalog_once(project, l10n, monkeypatch):
+    from l10n_article.translate import workspace
+    from l10n_article.translate.catalog import pofile
+    l10n(project, "update")
+    shutil.copy(DATA / "lists.md", project / "source" / "lists.md")
+    counts: collections.Counter = collections.Counter()
+
+    def counting(module, name, where=0):
+        """Count the calls of ``module.name`` per file (its argument number ``where``)."""
+        real = getattr(module, name)
+
+        def count(*args):
+            counts[name, Path(args[where]).relative_to(project).as_posix()] += 1
+            return real(*args)
+        monkeypatch.setattr(module, name, count)
+    counting(workspace, "parse_article")
+    counting(workspace, "read_catalog")
+    counting(pofile, "parse_catalog", where=1)
+    assert l10n(project, "build")[0] == 0
+    articles = ["source/kazakhstan-ue.md", "source/lists.md"]
+    catalogs = [f"locales/{lang}/LC_MESSAGES/{domain}.po" for lang in ("en", "ru", "kk")
+                for domain in ("kazakhstan-ue", "ui")] + ["locales/fr/LC_MESSAGES/ui.po"]
+    assert {path: n for (name, path), n in counts.items() if name == "parse_article"} == dict.fromkeys(articles, 1)
+    assert {path: n for (name, path), n in counts.items() if name == "read_catalog"} == dict.fromkeys(catalogs, 1)
+    # Parsed once more: the bytes an update re-reads just before replacing a file, so that a
+    # translator's save that landed meanwhile is merged (the new lists.po files did not exist).
+    assert {path: n for (name, path), n in counts.items() if name == "parse_catalog" and path.endswith(".po")} == \
+        dict.fromkeys(catalogs, 2)
