@@ -43,6 +43,20 @@ def test_catalogs_are_human_translations_valid_for_gnu_gettext(article_project):
         assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(path)).returncode == 0
 
 
+def test_committed_catalogs_come_out_of_msgcat_byte_for_byte(tmp_path):
+    """Weblate, Poedit and msgmerge rewrite the catalogs through GNU gettext: nothing of ours may
+    change or vanish when they do (a check's suppression is a translator comment, not a flag)."""
+    paths = sorted((REPO / "locales").rglob("*.po")) + sorted((REPO / "locales").glob("*.pot"))
+    assert {p.name for p in paths} >= {"kazakhstan-ue.po", "ui.po", "kazakhstan-ue.pot", "ui.pot"}
+    for path in paths:
+        out = tmp_path / path.name
+        assert gettext_tool("msgcat", "-o", str(out), str(path)).returncode == 0
+        assert out.read_bytes() == path.read_bytes(), path
+        # a template's header keeps xgettext's placeholders (nplurals=INTEGER), which --check-header refuses
+        checks = ("--check",) if path.suffix == ".po" else ("--check-format", "--check-domain")
+        assert gettext_tool("msgfmt", *checks, "-o", "/dev/null", str(path)).returncode == 0, path
+
+
 def test_the_pages_show_the_whole_article_with_no_french_fallback(article_project, l10n):
     assert l10n(article_project, "build", "--min-reviewed", "100")[0] == 0
     for language in LANGUAGES:

@@ -1,111 +1,33 @@
 """Quality checks on translated entries, each a small function over one message.
 
 A check returns messages (an empty list when all is well); ``CHECKS`` lists them with their
-severity. A translator silences a check on one entry with the flag ``l10n-ignore-<check>``
-(``#, l10n-ignore-numbers``), which Poedit, Lokalize and ``l10n update`` keep.
+severity, and each check's docstring says what it finds, in a translator's words: together they
+are the catalogue of checks. A translator silences checks on one entry with a translator comment
+``# l10n: ignore identical`` (see ``suppressions``).
 """
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from babel import Locale
-from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
 
-from l10n_article.translate.quality.glossary import Term, appears_in_source, appears_in_translation
-from l10n_article.translate.source.inline import split_runs
+from l10n_article.translate.quality.glossary import appears_in_source, appears_in_translation
+from l10n_article.translate.quality.message import Message
+from l10n_article.translate.quality.numbers import check_numbers
+from l10n_article.translate.quality.placeholders import check_python_format
 from l10n_article.translate.source.markdown import shared_parser
 
-IGNORE_FLAG = "l10n-ignore-"
+__all__ = ["CHECKS", "Finding", "Message", "run_checks"]
+
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-SCALES = {
-    "milliard": {"en": ("billion",), "ru": ("млрд", "миллиард"), "kk": ("млрд", "миллиард")},
-    "million": {"en": ("million",), "ru": ("млн", "миллион"), "kk": ("млн", "миллион")},
-}
 QUOTES = {"en": ("“", "”"), "ru": ("«", "»"), "kk": ("«", "»"), "fr": ("«", "»")}
 LENGTH_RATIO = (0.5, 2.0)
 
 
-@dataclass(frozen=True)
-class Message:
-    """What a check sees: one entry's source and translation, and the languages of both."""
-
-    source: str
-    translation: str
-    language: str
-    source_language: str
-    glossary: tuple[Term, ...] = ()
-
-    @property
-    def translation_text(self) -> str:
-        """The translation without its markup (link targets, code spans)."""
-        return "".join(run.text for run in split_runs(self.translation) if run.translatable)
-
-
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f.,]\d+)*")
-
-
-def _value(token: str, language: str) -> Decimal | None:
-    symbols = Locale.parse(language).number_symbols.get("latn", Locale.parse(language).number_symbols)
-    group, decimal = symbols.get("group", ","), symbols.get("decimal", ".")
-    text = token
-    for separator in {group, " ", "\u00a0", "\u202f"} - {decimal}:
-        text = text.replace(separator, "")
-    try:
-        return Decimal(text.replace(decimal, "."))
-    except InvalidOperation:
-        return None
-
-
-def _spaces(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
-
-
-def _dates(text: str, language: str) -> list[date]:
-    months = {name.casefold(): number for number, name in get_month_names("wide", locale=language).items()}
-    found = []
-    for day, month, year in re.findall(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})", text):
-        if month.casefold() in months:
-            found.append(date(int(year), months[month.casefold()], int(day)))
-    return found
-
-
-def _date_forms(value: date, language: str) -> set[str]:
-    forms = set()
-    for pattern in ("long", "d MMMM y", "MMMM d, y"):
-        form = _spaces(format_date(value, pattern, locale=language)).removesuffix(" г.")
-        forms |= {form, form.replace(" ж. ", " жылғы ")}
-    return forms
-
-
-def check_numbers(m: Message) -> list[str]:
-    problems = []
-    target = m.translation_text
-    values = [v for v in (_value(t, m.language) for t in _NUMBER.findall(target)) if v is not None]
-    for token in _NUMBER.findall(m.source):
-        value = _value(token, m.source_language)
-        if value is None:
-            continue
-        if value not in values:
-            expected = format_decimal(value, locale=m.language)
-            problems.append(f"number {token} is missing (expected {expected})")
-            continue
-        for scale, words in SCALES.items():
-            after = re.search(rf"{re.escape(token)}\s+(?:de\s+)?{scale}", m.source)
-            if after and m.language in words and not re.search(
-                    rf"{re.escape(format_decimal(value, locale=m.language))}\s*({'|'.join(words[m.language])})",
-                    target):
-                problems.append(f"{token} {scale}s should read {value} {words[m.language][0]}")
-    for value in _dates(m.source, m.source_language):
-        forms = _date_forms(value, m.language)
-        if not any(form.casefold() in _spaces(target).casefold() for form in forms):
-            problems.append(f"date should read {sorted(forms)[0]!r}")
-    return problems
-
-
 def check_glossary(m: Message) -> list[str]:
+    """A term of the term base (locales/glossary.csv) whose form in your language is missing from
+    the translation. Declined forms count: Токаева, Самарқандта."""
     problems = []
     for term in m.glossary:
         source, target = term.forms.get(m.source_language), term.forms.get(m.language)
@@ -116,6 +38,8 @@ def check_glossary(m: Message) -> list[str]:
 
 
 def check_quotes(m: Message) -> list[str]:
+    """Quotation marks of another typography than your language's (English “ ”, Russian and
+    Kazakh « »), straight quotes ("), or French spacing before : ; ! ? in English."""
     text = m.translation_text
     problems = []
     if '"' in text:
@@ -131,6 +55,7 @@ def check_quotes(m: Message) -> list[str]:
 
 
 def check_whitespace(m: Message) -> list[str]:
+    """Spaces at the start or end of the translation unlike the source's, or a doubled space."""
     problems = []
     for side, strip in (("leading", str.lstrip), ("trailing", str.rstrip)):
         source_space = len(m.source) - len(strip(m.source))
@@ -148,6 +73,8 @@ def _end(text: str) -> str:
 
 
 def check_punctuation(m: Message) -> list[str]:
+    """The translation ends with other punctuation than the source (a full stop lost, a question
+    mark turned into a full stop)."""
     source, target = _end(m.source), _end(m.translation)
     if source != target:
         return [f"ends with {target or 'no punctuation'!r} where the source ends with {source or 'none'!r}"]
@@ -155,12 +82,14 @@ def check_punctuation(m: Message) -> list[str]:
 
 
 def check_identical(m: Message) -> list[str]:
+    """The translation is the source copied unchanged. Names only (António Costa, a term of the
+    term base) are let through: they may well be the same in both languages."""
     if m.language == m.source_language or m.translation != m.source:
         return []
     words = re.findall(r"[^\W\d_]+", m.source)
     names = {term.forms.get(m.source_language) for term in m.glossary}
     if all(word[0].isupper() for word in words) and (len(words) > 1 or m.source in names):
-        return []  # names only: they may well be the same in both languages
+        return []
     return ["translation is identical to the source"]
 
 
@@ -177,12 +106,16 @@ def _markup(text: str) -> dict[str, int]:
 
 
 def check_markup(m: Message) -> list[str]:
+    """Markdown of the source lost or added in the translation: *emphasis*, **strong emphasis**,
+    [links](…), `code spans`, images."""
     source, target = _markup(m.source), _markup(m.translation)
     return [f"{name}: {source.get(name, 0)} in the source, {target.get(name, 0)} in the translation"
             for name in sorted(set(source) | set(target)) if source.get(name, 0) != target.get(name, 0)]
 
 
 def check_length(m: Message) -> list[str]:
+    """A translation less than half or more than twice as long as the source (sources of 20
+    characters or more): a sentence left out, or one translated twice."""
     if len(m.source) < 20:
         return []
     ratio = len(m.translation) / len(m.source)
@@ -193,6 +126,8 @@ def check_length(m: Message) -> list[str]:
 
 
 def check_script(m: Message) -> list[str]:
+    """Latin-script words in Russian or Kazakh that the source does not have, and Kazakh text with
+    none of the letters ә ғ қ ң ө ұ ү һ і (Russian left in)."""
     if Locale.parse(m.language).character_order != "left-to-right" or m.language not in ("ru", "kk", "uk", "be"):
         return []
     text = m.translation_text
@@ -206,12 +141,14 @@ def check_script(m: Message) -> list[str]:
     return problems
 
 
-CHECKS = {
+Check = Callable[[Message], list[str]]
+CHECKS: dict[str, tuple[str, Check]] = {
     "numbers": ("error", check_numbers),
     "glossary": ("error", check_glossary),
     "quotes": ("error", check_quotes),
     "markup": ("error", check_markup),
     "script": ("error", check_script),
+    "python-format": ("error", check_python_format),
     "whitespace": ("warning", check_whitespace),
     "punctuation": ("warning", check_punctuation),
     "identical": ("warning", check_identical),
@@ -221,13 +158,15 @@ CHECKS = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem a check found on one translation."""
+
     check: str
     severity: str
     message: str
 
 
-def run_checks(message: Message, flags: list[str] = ()) -> list[Finding]:
-    """Every finding on one message, but for the checks its flags silence."""
+def run_checks(message: Message, suppressed: Collection[str] = frozenset()) -> list[Finding]:
+    """Every finding on one message, but for the checks named in ``suppressed``."""
     return [Finding(name, severity, text)
-            for name, (severity, check) in CHECKS.items() if IGNORE_FLAG + name not in flags
+            for name, (severity, check) in CHECKS.items() if name not in suppressed
             for text in check(message)]

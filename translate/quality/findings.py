@@ -3,8 +3,13 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n_article.translate.quality.checks import Finding, Message, run_checks
+import polib
+
 from l10n_article.translate.catalog.progress import has_text
+from l10n_article.translate.quality.checks import Finding, Message, run_checks
+from l10n_article.translate.quality.glossary import Term
+from l10n_article.translate.quality.placeholders import single_number_forms
+from l10n_article.translate.quality.suppressions import suppressed_checks
 from l10n_article.translate.workspace import Workspace
 
 
@@ -24,24 +29,56 @@ class Located:
                 f"{self.finding.message}{state}")
 
 
-def check_project(ws: Workspace, languages: tuple[str, ...]) -> tuple[list[Located], int]:
-    """Findings on every translated entry (drafts included) of ``languages``; and how many were checked."""
+@dataclass(frozen=True)
+class Languages:
+    """The two languages of a catalog, and the term base to check it against."""
+
+    source: str
+    target: str
+    glossary: tuple[Term, ...]
+
+
+def messages(entry: polib.POEntry, languages: Languages, single: frozenset[int]) -> list[Message]:
+    """What the checks see of ``entry``: its translation, or each plural form against the source
+    form it translates (msgstr[0] the msgid, the others msgid_plural). ``single`` are the plural
+    forms that serve a single number."""
+    flags = frozenset(entry.flags)
+    if not entry.msgid_plural:
+        return [Message(entry.msgid, entry.msgstr, languages.target, languages.source, languages.glossary, flags)]
+    return [Message(entry.msgid_plural if index else entry.msgid, text, languages.target, languages.source,
+                    languages.glossary, flags, index not in single)
+            for index, text in sorted(entry.msgstr_plural.items())]
+
+
+def check_catalog(catalog: polib.POFile, path: Path, domain: str, languages: Languages) -> tuple[list[Located], int]:
+    """Findings on every translated entry (drafts included) of one catalog; and how many were checked."""
     found, checked = [], 0
+    single = single_number_forms(catalog.metadata.get("Plural-Forms", ""))
+    for entry in catalog:
+        if entry.obsolete or not has_text(entry):
+            continue
+        checked += 1
+        suppressed = suppressed_checks(entry)
+        for message in messages(entry, languages, single):
+            found += [Located(path, entry.linenum, languages.target, domain, entry.msgid, "fuzzy" in entry.flags,
+                              finding) for finding in run_checks(message, suppressed)]
+    return found, checked
+
+
+def check_project(ws: Workspace, languages: tuple[str, ...]) -> tuple[list[Located], int]:
+    """Findings on every translated entry (drafts included) of ``languages``, and how many were
+    checked; all the target languages stand for every language a catalog has (the pages' French
+    interface strings too)."""
+    found, checked = [], 0
+    every = set(languages) == set(ws.project.languages)
     for domain in ws.domains:
         source_language = domain.msgid_language or ws.project.source_language
-        for language in languages:
+        for language in [code for code in domain.languages if code in languages or every]:
             catalog = ws.catalog(language, domain.name) if language in domain.languages else None
             if language == source_language or catalog is None:
                 continue
             path = ws.project.po_path(language, domain.name)
-            for entry in catalog:
-                if entry.obsolete or not has_text(entry):
-                    continue
-                checked += 1
-                translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-                for translation in translations:
-                    message = Message(entry.msgid, translation, language, source_language, ws.glossary)
-                    for finding in run_checks(message, entry.flags):
-                        found.append(Located(path, entry.linenum, language, domain.name, entry.msgid,
-                                             "fuzzy" in entry.flags, finding))
+            more, count = check_catalog(catalog, path, domain.name, Languages(source_language, language, ws.glossary))
+            found += more
+            checked += count
     return found, checked
