@@ -1,12 +1,18 @@
-"""Source → segments → template: the real article and a second one with lists and emphasis."""
+"""Source → segments → template: the real article, a second one with lists and emphasis, and the
+golden articles of tests/golden, each next to the template it must give."""
 
+import re
 import shutil
 
 import polib
+import pytest
 
-from support import DATA, SEED
+from support import CONFIG, DATA, REPO, SEED, gettext_tool
+from l10n_article.translate.errors import L10nError
 from l10n_article.translate.project import Project
 from l10n_article.translate.source.article import parse_article
+
+GOLDEN = sorted((REPO / "tests" / "golden").glob("*.md"))
 
 
 def test_every_line_of_the_seed_is_one_entry_of_the_template(project, l10n):
@@ -76,7 +82,28 @@ def test_the_template_is_rewritten_only_when_its_entries_change(project, l10n):
 
 
 def test_slug_and_language_come_from_front_matter(project):
-    article = parse_article(project / "source" / "kazakhstan-ue.md", "fr")
+    article_path = project / "source" / "kazakhstan-ue.md"
+    renamed = article_path.rename(project / "source" / "renamed-file.md")
+    article = parse_article(renamed, "fr")
     assert (article.slug, article.language) == ("kazakhstan-ue", "fr")
     assert Project.load(project).po_path("kk", article.slug).as_posix().endswith(
         "locales/kk/LC_MESSAGES/kazakhstan-ue.po")
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("lang: fr", "lang: en"), encoding="utf-8")
+    with pytest.raises(L10nError, match="article language 'en' differs from the project's source language fr"):
+        parse_article(renamed, "fr")
+
+
+def _undated(text: str) -> str:
+    return re.sub(r'(?m)^"POT-Creation-Date: .*\\n"$', '"POT-Creation-Date: (any)"', text)
+
+
+@pytest.mark.parametrize("article", GOLDEN, ids=[path.stem for path in GOLDEN])
+def test_golden_articles_give_their_templates_byte_for_byte(tmp_path, l10n, article):
+    expected = article.with_suffix(".pot")
+    assert gettext_tool("msgcat", str(expected)).stdout == expected.read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "source").mkdir()
+    shutil.copy(article, tmp_path / "source" / article.name)
+    assert l10n(tmp_path, "extract")[0] == 0
+    made = (tmp_path / "locales" / expected.name).read_text(encoding="utf-8")
+    assert _undated(made) == _undated(expected.read_text(encoding="utf-8"))
