@@ -1,0 +1,70 @@
+"""What the last run wrote, so that a run which finds nothing changed does nothing.
+
+Each template and catalog the tool writes is recorded in ``.l10n/state.json`` (beside
+pyproject.toml) with a key of the inputs it was made from and a hash of its bytes. When the inputs
+have the same key and the file still holds those bytes, the file is what the tool would write
+again: it is neither parsed, merged nor re-formatted. The record is only a cache: without it, or
+with a stale one, everything is computed again.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from l10n_article.translate import __version__
+from l10n_article.translate.files import write_text_atomic
+
+STATE_FILE = Path(".l10n") / "state.json"
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def template_key(name: str, description: str, entries: list[polib.POEntry]) -> str:
+    """What a template is made of: its entries as extracted, and the tool's version."""
+    fields = [(e.msgctxt, e.msgid, e.msgid_plural, e.comment, e.occurrences, e.flags) for e in entries]
+    return digest(__version__, name, description, json.dumps(fields, ensure_ascii=False))
+
+
+def catalog_key(template: str, language: str) -> str:
+    """What a catalog update is made of: its template's key and the language."""
+    return digest(template, language)
+
+
+@dataclass
+class RunState:
+    path: Path
+    files: dict[str, dict[str, str]] = field(default_factory=dict)  # file → {"inputs", "output"}
+
+    @classmethod
+    def load(cls, root: Path) -> "RunState":
+        path = root / STATE_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            files = data["files"] if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
+        except (OSError, ValueError):
+            files = {}  # no record yet, or an unreadable one: everything is computed again
+        return cls(path, files)
+
+    def fresh(self, path: Path, inputs: str) -> bool:
+        """Whether ``path`` holds what the tool last wrote there from ``inputs``."""
+        record = self.files.get(self._name(path))
+        if not record or record.get("inputs") != inputs or not path.exists():
+            return False
+        return record.get("output") == hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def record(self, path: Path, inputs: str) -> None:
+        """``path`` now holds what the tool makes from ``inputs``."""
+        self.files[self._name(path)] = {"inputs": inputs, "output": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+    def _name(self, path: Path) -> str:
+        return Path(os.path.relpath(path, self.path.parent.parent)).as_posix()
+
+    def save(self) -> None:
+        write_text_atomic(self.path, json.dumps({"version": __version__, "files": self.files}, indent=0,
+                                                sort_keys=True) + "\n")
