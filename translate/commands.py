@@ -3,6 +3,7 @@
 import argparse
 import json
 
+from l10n_article.translate.catalog.orphans import archive, find_orphans, remove
 from l10n_article.translate.catalog.update import SyncReport, extract, status, update
 from l10n_article.translate.quality.findings import check_project
 from l10n_article.translate.workspace import Workspace
@@ -66,6 +67,22 @@ def run_status(ws: Workspace, args: argparse.Namespace) -> int:
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
     for row in table:
         print("  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+    for orphan in find_orphans(ws):
+        print(f"orphaned: {orphan.domain} ({len(orphan.files)} files): its article is gone; "
+              "keep them with l10n orphans --archive, or delete them with l10n orphans --remove")
+    return 0
+
+
+def run_orphans(ws: Workspace, args: argparse.Namespace) -> int:
+    found = find_orphans(ws)
+    for orphan in found:
+        if args.archive or args.remove:
+            for path in archive(ws, orphan) if args.archive else remove(orphan):
+                print(f"{'archived' if args.archive else 'removed'} {orphan.domain}: {path}")
+        else:
+            print(f"{orphan.domain}: " + ", ".join(str(path) for path in orphan.files))
+    if not found:
+        print("no orphaned catalogs: every catalog belongs to an article or to the pages' interface")
     return 0
 
 
@@ -97,3 +114,11 @@ def add_commands(commands) -> None:
     check_parser = commands.add_parser("check", help="quality checks on every translation, drafts included")
     check_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     check_parser.set_defaults(run=run_check)
+    orphans_parser = commands.add_parser(
+        "orphans", help="catalogs whose article was deleted: list, archive or remove them",
+        description="List the templates and catalogs whose article is gone (nothing is changed without "
+                    "an option); --archive moves them to locales/archive/<slug>/, --remove deletes them.")
+    action = orphans_parser.add_mutually_exclusive_group()
+    action.add_argument("--archive", action="store_true", help="move them to locales/archive/<slug>/")
+    action.add_argument("--remove", action="store_true", help="delete them")
+    orphans_parser.set_defaults(run=run_orphans)
