@@ -27,7 +27,7 @@ WORK = Path(tempfile.mkdtemp(prefix="l10n-mt-bench-"))
 os.environ["ARGOS_PACKAGES_DIR"] = str(WORK / "packages")  # before argostranslate reads its settings
 sys.path.insert(0, str(REPO / "tests"))
 
-from argos_builder import build_package  # noqa: E402
+from support.argos_builder import build_package  # noqa: E402
 
 from l10n_article.translate.mt.argos import DECODING, install_file  # noqa: E402
 from l10n_article.translate.catalog.pofile import read_catalog  # noqa: E402
