@@ -113,6 +113,18 @@ def test_a_full_disk_during_install_is_one_line_and_installs_nothing(project, in
     assert sorted(folder.iterdir()) == before
 
 
+def test_an_archive_python_cannot_unpack_is_one_line(project, install, l10n, packages, monkeypatch):
+    folder = install()
+
+    def unsupported(archive, *args, **kwargs):
+        raise NotImplementedError("That compression method is not supported")
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", unsupported)
+    status, out, err = l10n(project, "models", "install", str(packages["fr_en"]))
+    assert status == 2 and one_line_about(err, packages["fr_en"]), err
+    assert "cannot unpack the archive: That compression method is not supported" in err
+    assert list(folder.iterdir()) == []
+
+
 def test_a_package_larger_than_the_free_space_is_refused_before_unpacking(project, install, l10n, packages,
                                                                          monkeypatch):
     folder = install()

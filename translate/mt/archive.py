@@ -130,6 +130,8 @@ def unpacked(archive: Archive, folder: Path) -> Iterator[Path]:
                 zipped.extractall(staging)
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise L10nError(f"damaged archive: {exc}", archive.path) from exc
+        except (RuntimeError, NotImplementedError) as exc:  # an encrypted member, an unknown compression
+            raise L10nError(f"cannot unpack the archive: {exc}", archive.path) from exc
         except OSError as exc:
             raise L10nError(f"cannot install into {folder}: {exc.strerror or exc}", archive.path) from exc
         yield staging / archive.top
