@@ -67,7 +67,7 @@ def write_project(root: Path, articles: int, settings: str, seed: int = 2025) ->
     ``articles`` articles in ``source/``; returns their paths."""
     (root / "source").mkdir(parents=True)
     (root / "pyproject.toml").write_text(settings, encoding="utf-8")
-    rng, seen = random.Random(seed), set()
+    rng, seen = random.Random(seed), set[str]()
     paths = []
     for number in range(articles):
         path = root / "source" / f"article-{number:04d}.md"

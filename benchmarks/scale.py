@@ -23,11 +23,13 @@ benchmarks/peers.py for Babel and mdpo's Python API). The rows:
   build, one edit    ``l10n build`` after the edit (and its update)
   status, check      ``l10n status`` and ``l10n check``
 
-Peers write their output beside the project, never into it. The table gives, per row, the median
-wall time over the rounds, the peak memory (largest max RSS of its child processes, from
-``os.wait4``) and the ratio of the l10n operation to that peer. The last line, for the largest N:
-``update/msgmerge`` and ``extract/md2po`` (per-file command) are those ratios; ``noop_build_s`` the
-build with nothing changed; ``one_edit/full`` is (update + build after one edit) divided by
+Peers write their output beside the project, never into it. Per row, the table gives the median
+wall time over the rounds, the median CPU time (user + system: steadier than wall time on a busy
+machine), the peak memory (largest max RSS of its child processes, from ``os.wait4``; "≤ M" when
+no more than this script's own M MB, which Linux counts in a child until its exec) and the ratio
+of the l10n operation's time to that peer's. The last line is for the largest N:
+``update/msgmerge`` and ``extract/md2po`` (the per-file command) are those ratios; ``noop_build_s``
+is the build with nothing changed; ``one_edit/full`` is (update + build after one edit) divided by
 (update with no change + fresh build), 1/N for a perfectly incremental tool; ``growth`` is the
 exponent b of a least-squares fit of fresh build time ≈ a·N^b over the sizes run.
 """
@@ -38,6 +40,7 @@ import math
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -57,9 +60,10 @@ L10N = str(BIN / "l10n")
 
 @dataclass
 class Sample:
-    """One timed operation: wall time and the largest max RSS of its child processes."""
+    """One timed operation: wall time, CPU time and the largest max RSS of its child processes."""
 
     seconds: float
+    cpu: float
     rss_kb: int
 
 
@@ -81,6 +85,12 @@ class Round:
         return self.scratch / name
 
 
+def own_peak() -> int:
+    """This script's max RSS in KB: Linux counts a parent's pages in its child's max RSS until the
+    child's exec, so a child peak at or below it only says the child is no bigger."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def run(command: list[str], ok: tuple[int, ...] = (0,)) -> Sample:
     """Run ``command`` as a child process; its wall time and peak memory."""
     with tempfile.TemporaryFile() as errors:
@@ -92,13 +102,13 @@ def run(command: list[str], ok: tuple[int, ...] = (0,)) -> Sample:
         if code not in ok:
             errors.seek(0)
             raise SystemExit(f"{' '.join(command)} exited with {code}:\n{errors.read().decode()[-2000:]}")
-    return Sample(seconds, usage.ru_maxrss)
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def run_each(commands: list[list[str]]) -> Sample:
     """Run ``commands`` one after another, as one operation."""
     samples = [run(command) for command in commands]
-    return Sample(sum(s.seconds for s in samples), max(s.rss_kb for s in samples))
+    return Sample(sum(s.seconds for s in samples), sum(s.cpu for s in samples), max(s.rss_kb for s in samples))
 
 
 def l10n_extract(r: Round) -> Sample:
@@ -131,6 +141,10 @@ def peer_in_process(name: str) -> Callable[[Round], Sample]:
     return lambda r: run([sys.executable, str(HERE / "peers.py"), name, str(r.root), str(r.out(name))])
 
 
+def build(r: Round) -> Sample:
+    return r.l10n("build", "--out", str(r.out("site")))
+
+
 def edit_one_sentence(r: Round) -> Sample:
     """Edit the first sentence of the middle article's first paragraph, then update."""
     sources = r.sources()
@@ -148,7 +162,7 @@ class Operation:
     name: str
     tool: str
     run: Callable[[Round], Sample]
-    peer_of: str | None = None  # the l10n operation this peer is compared with
+    mdpo: bool = False  # a row of mdpo, skipped when it cannot be installed
     samples: list[Sample] = field(default_factory=list)
 
     @property
@@ -158,25 +172,28 @@ class Operation:
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
 
+    def median_cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
 
 def operations(mdpo: bool) -> list[Operation]:
-    """Every operation of a round, in the order a round runs them."""
+    """Every operation of a round, in the order a round runs them: each l10n row, then its peers."""
     ops = [
         Operation("extract", "l10n", l10n_extract),
-        Operation("extract", "md2po per file", md2po_per_file, "extract"),
-        Operation("extract", "mdpo API", peer_in_process("md2po"), "extract"),
+        Operation("extract", "md2po per file", md2po_per_file, mdpo=True),
+        Operation("extract", "mdpo API", peer_in_process("md2po"), mdpo=True),
         Operation("update, no change", "l10n", lambda r: r.l10n("update")),
-        Operation("update, no change", "msgmerge per file", msgmerge_per_file, "update, no change"),
-        Operation("update, no change", "Babel", peer_in_process("babel"), "update, no change"),
-        Operation("build, fresh", "l10n", lambda r: r.l10n("build", "--out", str(r.out("site")))),
-        Operation("build, fresh", "po2md API", peer_in_process("po2md"), "build, fresh"),
-        Operation("build, no change", "l10n", lambda r: r.l10n("build", "--out", str(r.out("site")))),
+        Operation("update, no change", "msgmerge per file", msgmerge_per_file),
+        Operation("update, no change", "Babel", peer_in_process("babel")),
+        Operation("build, fresh", "l10n", build),
+        Operation("build, fresh", "po2md API", peer_in_process("po2md"), mdpo=True),
+        Operation("build, no change", "l10n", build),
         Operation("status", "l10n", lambda r: r.l10n("status")),
-        Operation("check", "l10n", lambda r: r.l10n("check", ok=(0, 1))),
+        Operation("check", "l10n", lambda r: r.l10n("check", ok=(0, 1))),  # 1: the check found errors
         Operation("update, one edit", "l10n", edit_one_sentence),
-        Operation("build, one edit", "l10n", lambda r: r.l10n("build", "--out", str(r.out("site")))),
+        Operation("build, one edit", "l10n", build),
     ]
-    return [op for op in ops if mdpo or "mdpo" not in op.tool and "po2md" not in op.tool and "md2po" not in op.tool]
+    return [op for op in ops if mdpo or not op.mdpo]
 
 
 def make_project(folder: Path, articles: int) -> Path:
@@ -207,12 +224,13 @@ def measure(folder: Path, articles: int, rounds: int, mdpo: bool) -> dict[str, O
 
 def table(articles: int, results: dict[str, Operation]) -> str:
     """The Markdown table of one size."""
-    lines = [f"N={articles} articles", "",
-             "| operation | tool | median s | peak MB | l10n / peer |", "| --- | --- | ---: | ---: | ---: |"]
+    lines = [f"N={articles} articles", "", "| operation | tool | median s | CPU s | peak MB | l10n / peer |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
     for op in results.values():
-        ratio = f"{results[op.peer_of + ' / l10n'].median() / op.median():.2f}" if op.peer_of else ""
-        peak = max(s.rss_kb for s in op.samples) / 1024
-        lines.append(f"| {op.name} | {op.tool} | {op.median():.3f} | {peak:.0f} | {ratio} |")
+        ratio = f"{results[op.name + ' / l10n'].median() / op.median():.2f}" if op.tool != "l10n" else ""
+        peak = max(s.rss_kb for s in op.samples)
+        shown = f"{peak / 1024:.0f}" if peak > own_peak() else f"≤ {own_peak() / 1024:.0f}"
+        lines.append(f"| {op.name} | {op.tool} | {op.median():.3f} | {op.median_cpu():.3f} | {shown} | {ratio} |")
     return "\n".join(lines)
 
 
@@ -260,8 +278,8 @@ def summary(sizes: list[int], results: list[dict[str, Operation]]) -> str:
     md2po = t.get("extract / md2po per file")
     extract = f"{t['extract / l10n'] / md2po:.2f}" if md2po else "skipped"
     fit = growth(sizes, [r["build, fresh / l10n"].median() for r in results])
-    return (f"N={sizes[-1]} update/msgmerge={t['update, no change / l10n'] / t['update, no change / msgmerge per file']:.2f}"
-            f" extract/md2po={extract} noop_build_s={t['build, no change / l10n']:.3f}"
+    update = t["update, no change / l10n"] / t["update, no change / msgmerge per file"]
+    return (f"N={sizes[-1]} update/msgmerge={update:.2f} extract/md2po={extract} noop_build_s={t['build, no change / l10n']:.3f}"
             f" one_edit/full={one_edit:.2f} growth={fit:.2f}")
 
 
@@ -273,7 +291,8 @@ def main() -> None:
     sizes = sorted(int(n) for n in args.sizes.split(","))
     mdpo = ensure_mdpo()
     print(machine())
-    print(f"{args.rounds} rounds per size; median wall time; peak = largest max RSS of the child processes\n")
+    print(f"{args.rounds} rounds per size; median wall time, median CPU time (user + system) and largest max RSS "
+          f"of the child processes; load average {os.getloadavg()[0]:.1f}\n")
     results = []
     with tempfile.TemporaryDirectory(prefix="l10n-scale-") as folder:
         for articles in sizes:
