@@ -187,6 +187,7 @@ def test_an_unclosed_quotation_mark_in_the_term_base_is_refused_at_its_line(proj
     status, out, err = _with_glossary(project, l10n, text)
     path = project / "locales" / "glossary.csv"
     assert (status, out, err) == (2, "", f'{path}:3: a quotation mark (") opened here is never closed\n')
+    assert l10n(project, "build")[::2] == (2, err)  # the build reads the term base for its comparison page
 
 
 def test_a_cell_over_the_csv_field_limit_is_refused_at_its_line(project, l10n):

@@ -15,6 +15,8 @@ from l10n_article.translate.workspace import Workspace
 
 @dataclass(frozen=True)
 class Located:
+    """A finding at its place: the catalog, the entry's first line, its language and domain."""
+
     path: Path
     line: int
     language: str

@@ -21,6 +21,8 @@ INFLECTED = {"ru", "kk", "uk", "be", "pl", "cs", "fi", "hu", "tr", "ky", "uz"}
 
 @dataclass(frozen=True)
 class Term:
+    """One term in every language the term base gives, with its note and line (0 in a TBX file)."""
+
     forms: dict[str, str]  # language → form
     note: str = ""
     line: int = 0
@@ -35,6 +37,7 @@ def _local(tag: str) -> str:
 
 
 def _load_tbx(path: Path, text: str) -> list[Term]:
+    """The terms of a TBX file: one per ``termEntry`` (TBX-Basic) or ``conceptEntry`` (TBX v3)."""
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
