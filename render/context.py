@@ -15,7 +15,7 @@ from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
-from l10n_article.translate.source.article import Article, Segment
+from l10n_article.translate.source.article import Article, Segment, quoted
 from l10n_article.translate.source.inline import plain_text
 from l10n_article.translate.source.markdown import markdown_parser, shared_parser
 from l10n_article.translate.workspace import Domain, Workspace
@@ -24,8 +24,9 @@ UI_DOMAIN = "ui"
 
 __all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
            "State", "UI_DOMAIN", "Workspace",
-           "article_texts", "catalog_entries", "exchange", "findings", "header_line", "language_name", "markdown_parser",
-           "plain_text", "read_text", "reviewed_share", "shared_parser", "state", "text_direction", "update"]
+           "article_texts", "catalog_entries", "exchange", "findings", "header_line", "language_name",
+           "markdown_parser", "plain_text", "quoted", "read_text", "reviewed_share", "shared_parser", "state",
+           "text_direction", "update"]
 
 
 @dataclass(frozen=True)

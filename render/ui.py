@@ -3,6 +3,7 @@ and its reviewed translations, checked before a page is made and always rendered
 
 import gettext
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -10,7 +11,7 @@ from babel.messages.extract import extract_from_dir
 from markupsafe import Markup, escape
 
 from l10n_article.render.context import (UI_DOMAIN, Domain, L10nError, Project, State, Workspace, header_line,
-                                         read_text, state)
+                                         quoted, read_text, state)
 
 TEMPLATES = Path(__file__).parent / "templates"
 METHODS = [("**.html", "jinja2.ext:babel_extract")]
@@ -18,7 +19,6 @@ OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([a-zA-Z])")
 _CHARSET = re.compile(r"charset\s*=\s*([\w.:-]+)", re.I)
 _PLURAL = re.compile(r"plural\s*=\s*([^;]*)")
-QUOTED = 60  # characters of a translation quoted in a message
 
 
 def ui_entries() -> list[polib.POEntry]:
@@ -39,10 +39,6 @@ def ui_domain(project: Project) -> Domain:
     """Interface strings (English msgids) are translated into every page language, the source included."""
     return Domain(UI_DOMAIN, "the pages' interface strings", ui_entries(),
                   (project.source_language, *project.languages), msgid_language="en")
-
-
-def _quoted(text: str) -> str:
-    return repr(text if len(text) <= QUOTED else text[:QUOTED] + "…")
 
 
 def _sample_values(entry: polib.POEntry) -> dict[str, object]:
@@ -95,18 +91,18 @@ class UiTranslations:
         found = _CHARSET.search(catalog.metadata.get("Content-Type", ""))
         charset = found.group(1) if found else "UTF-8"
         if charset.upper().replace("-", "").replace("_", "") != "UTF8":
-            raise _header_error(f"the catalog declares charset {_quoted(charset)}: interface catalogs "
+            raise _header_error(f"the catalog declares charset {quoted(charset)}: interface catalogs "
                                 f"are UTF-8 (Content-Type: text/plain; charset=UTF-8)", path, "Content-Type")
 
     @staticmethod
-    def _plural_rule(catalog: polib.POFile, path: Path):
+    def _plural_rule(catalog: polib.POFile, path: Path) -> Callable[[int], int]:
         found = _PLURAL.search(catalog.metadata.get("Plural-Forms", ""))
         if not found:
             return gettext.c2py("n != 1")
         try:
             return gettext.c2py(found.group(1).strip())
         except (ValueError, SyntaxError, RecursionError) as exc:
-            raise _header_error(f"invalid Plural-Forms expression {_quoted(found.group(1).strip())}: {exc}",
+            raise _header_error(f"invalid Plural-Forms expression {quoted(found.group(1).strip())}: {exc}",
                                 path, "Plural-Forms") from exc
 
     @staticmethod
@@ -115,11 +111,11 @@ class UiTranslations:
         try:
             escape(form) % values
         except KeyError as exc:
-            raise _entry_error(f"the translation of {_quoted(entry.msgid)} uses the placeholder "
+            raise _entry_error(f"the translation of {quoted(entry.msgid)} uses the placeholder "
                                f"%({exc.args[0]})s, which the original does not have "
                                f"(it has: {', '.join(sorted(values)) or 'none'})", path, entry) from exc
         except (ValueError, TypeError) as exc:
-            raise _entry_error(f"the translation of {_quoted(entry.msgid)} is not a valid format string: "
+            raise _entry_error(f"the translation of {quoted(entry.msgid)} is not a valid format string: "
                                f"write a literal % as %%, and each placeholder as the original does",
                                path, entry) from exc
 

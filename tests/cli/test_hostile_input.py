@@ -104,7 +104,8 @@ def test_a_broken_interface_header_is_one_line_naming_its_line(project, l10n, fi
     status, _, err = l10n(project, "build")
     assert status == 2 and err.count("\n") == 1 and "Traceback" not in err
     where, line, message = err.split(":", 2)
-    assert where == str(path) and f'"{field}: {value}\\n"' == entry_at(path, int(line)).split("\n")[0] and named in message
+    assert where == str(path) and named in message
+    assert entry_at(path, int(line)).split("\n")[0] == f'"{field}: {value}\\n"'
     assert not (project / "build").exists()
 
 

@@ -146,7 +146,7 @@ def test_a_failed_build_leaves_the_old_site_byte_identical(project, l10n, damage
     status, _, err = l10n(project, "build")
     assert status == 2 and err.count("\n") == 1
     assert snapshot(project / "build") == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "locales", "pyproject.toml", "source"]
+    assert [p.name for p in project.iterdir() if p.name.startswith(".build")] == []  # no staging folder left
 
 
 def test_the_output_folder_holds_exactly_the_new_build(project, l10n):
@@ -178,11 +178,11 @@ def add_to_article(project, text):
 
 
 def test_reference_links_resolve_on_every_page_and_stay_readable_in_the_catalogs(project, l10n):
-    add_to_article(project, "\nVoir le [rapport][ue] de la Commission.\n\n[UE]: https://example.org/rapport \"Rapport\"\n")
+    source = "Voir le [rapport][ue] de la Commission."
+    add_to_article(project, f"\n{source}\n\n[UE]: https://example.org/rapport \"Rapport\"\n")
     l10n(project, "update")
-    template = read_catalog(project / "locales" / "kazakhstan-ue.pot")
-    assert template.find("Voir le [rapport][ue] de la Commission.") is not None
-    translate_entries(project, "en", {"Voir le [rapport][ue] de la Commission.": "See the Commission’s [report][ue]."})
+    assert read_catalog(project / "locales" / "kazakhstan-ue.pot").find(source) is not None
+    translate_entries(project, "en", {source: "See the Commission’s [report][ue]."})
     assert l10n(project, "build")[0] == 0
     link = '<a href="https://example.org/rapport" title="Rapport">{}</a>'
     assert f"Voir le {link.format('rapport')} de la Commission." in page(project, "fr")
@@ -228,7 +228,7 @@ def test_a_build_parses_each_article_once_and_reads_each_catalog_once(project, l
                 for domain in ("kazakhstan-ue", "ui")] + ["locales/fr/LC_MESSAGES/ui.po"]
     assert {path: n for (name, path), n in counts.items() if name == "parse_article"} == dict.fromkeys(articles, 1)
     assert {path: n for (name, path), n in counts.items() if name == "read_catalog"} == dict.fromkeys(catalogs, 1)
-    # Parsed once more: the bytes an update re-reads just before replacing a file, so that a
-    # translator's save that landed meanwhile is merged (the new lists.po files did not exist).
-    assert {path: n for (name, path), n in counts.items() if name == "parse_catalog" and path.endswith(".po")} == \
-        dict.fromkeys(catalogs, 2)
+    # At most once more: the bytes an update re-reads just before replacing a file, so that a
+    # translator's save that landed meanwhile is merged (the new lists.po files are never read).
+    parsed = {path: n for (name, path), n in counts.items() if name == "parse_catalog" and path.endswith(".po")}
+    assert sorted(parsed) == sorted(catalogs) and max(parsed.values()) <= 2

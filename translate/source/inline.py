@@ -26,9 +26,11 @@ def _text_tokens(tokens):
             yield from _text_tokens(token.children or [])
 
 
-def split_runs(segment: str) -> list[Run]:
-    """``segment`` as alternating runs; joining every run's text gives the segment back."""
-    inline = shared_parser().parseInline(segment)[0].children or []
+def split_runs(segment: str, references: dict | None = None) -> list[Run]:
+    """``segment`` as alternating runs; joining every run's text gives the segment back.
+    ``references`` are the article's link definitions: the label of a ``[text][label]`` link is
+    markup, never translated."""
+    inline = shared_parser().parseInline(segment, {"references": references or {}})[0].children or []
     runs, cursor = [], 0
     for content in _text_tokens(inline):
         start = segment.find(content, cursor) if content else -1
