@@ -147,7 +147,8 @@ def test_interrupted_runs_keep_finished_batches_and_continue(project, install, m
     monkeypatch.undo()
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(project / "argos-packages"))
     monkeypatch.setattr(l10n_article.translate.mt.drafts, "BATCH_SENTENCES", 8)
-    assert translate_drafts(root, ("en",)).calls == 2  # 32 sentences in batches of 8: two were done before the interruption
+    # 32 sentences in batches of 8: two were done before the interruption
+    assert translate_drafts(root, ("en",)).calls == 2
     assert all(e.msgstr == e.msgid for e in catalog(project, "en"))
 
 

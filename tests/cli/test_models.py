@@ -195,8 +195,8 @@ def test_the_index_unreachable_is_one_line_and_nothing_else(project, tmp_path):
     env = dict(os.environ, ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/", ARGOS_PACKAGES_DIR=str(tmp_path / "packages"),
                XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_CACHE_HOME=str(tmp_path / "cache"))
-    result = subprocess.run([sys.executable, "-m", "l10n_article.render", "--root", str(project), "models", "available"],
-                            capture_output=True, text=True, env=env, cwd=REPO)
+    command = [sys.executable, "-m", "l10n_article.render", "--root", str(project), "models", "available"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("l10n: cannot reach the Argos package index (http://127.0.0.1:9/index.json)")
     assert result.stderr.count("\n") == 1, result.stderr
