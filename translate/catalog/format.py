@@ -14,6 +14,11 @@ from uniseg.linebreak import LineBreak, line_break, line_break_boundaries
 
 PAGE_WIDTH = 79
 _PYTHON_DIRECTIVE = re.compile(r"%(\([^)]*\))?[#0 +-]*(\*|\d+)?(\.(\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
+_SPACES = re.compile(r"(?<=[^ ]) +(?=[^ ])")
+_PLAIN_WORD = re.compile(r"([\w’]+)[,.;:!?]* *")
+_NO_BREAK_BETWEEN = {LineBreak.AL, LineBreak.NU, LineBreak.QU}
+_STARTS_ALONE = {LineBreak.AL, LineBreak.NU}
+_LOOKS_ACROSS = {LineBreak.OP, LineBreak.ZW, LineBreak.CM, LineBreak.ZWJ}
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
             "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 
@@ -33,13 +38,51 @@ def _gnu_quotes(text: str, breakables):
     spaces; the libunistring that GNU gettext is built with still breaks there.
     """
     breakables = list(breakables)
+    before = ""  # the last character before the current run of spaces
     for index in range(1, len(text)):
+        if text[index - 1] != " ":
+            before = text[index - 1]
         if text[index - 1] != " " or text[index] == " ":
             continue
-        before = text[:index].rstrip(" ")
-        if line_break(text[index]) == LineBreak.QU or (before and line_break(before[-1]) == LineBreak.QU):
+        if line_break(text[index]) == LineBreak.QU or (before and line_break(before) == LineBreak.QU):
             breakables[index] = 1
     return breakables
+
+
+_line_break = lru_cache(maxsize=4096)(line_break)
+
+
+def _junctions(text: str) -> list[int]:
+    """Where UAX #14 always breaks (LB18: after spaces) and no rule looks across: a letter or digit
+    after spaces that follow anything but an opening bracket (LB14), an opening quotation mark
+    (LB15a), a zero-width space (LB8) or a combining mark. The text on each side of a junction can
+    be broken on its own."""
+    found = []
+    for spaces in _SPACES.finditer(text):
+        before, after = text[spaces.start() - 1], text[spaces.end()]
+        if (_line_break(after) in _STARTS_ALONE and _line_break(before) not in _LOOKS_ACROSS
+                and unicodedata.category(before) != "Pi"):
+            found.append(spaces.end())
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _chunk_boundaries(chunk: str) -> tuple[int, ...]:
+    """Line-break opportunities inside ``chunk`` (a word or so: chunks repeat, the cache keeps them)."""
+    word = _PLAIN_WORD.fullmatch(chunk)
+    if word and all(_line_break(char) in _NO_BREAK_BETWEEN for char in word.group(1)):
+        return (len(chunk),)  # no break between letters, digits and apostrophes (LB19, LB23, LB25,
+        # LB28), before the final punctuation (LB13) or before spaces (LB7)
+    return tuple(line_break_boundaries(chunk, tailor=_gnu_quotes))
+
+
+def _boundaries(text: str) -> set[int]:
+    """UAX #14 line-break opportunities of ``text`` as GNU breaks, in time linear in its length."""
+    starts = [0, *_junctions(text)]
+    found = set(starts[1:])
+    for begin, end in zip(starts, [*starts[1:], len(text)]):
+        found.update(begin + boundary for boundary in _chunk_boundaries(text[begin:end]))
+    return found
 
 
 def _portions(text: str) -> list[str]:
@@ -70,7 +113,7 @@ def _opportunities(portion: str, python_format: bool) -> frozenset[int]:
     by a break when it stands for a control character such as a tab. In a python-format string,
     no break falls inside a directive such as ``%(name)s``.
     """
-    found = set(line_break_boundaries(portion, tailor=_gnu_quotes)) - {0, len(portion)}
+    found = _boundaries(portion) - {0, len(portion)}
     found -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
     if python_format:
         for directive in _PYTHON_DIRECTIVE.finditer(portion):
