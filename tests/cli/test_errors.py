@@ -119,5 +119,5 @@ def test_the_installed_command_prints_no_traceback(project):
 def test_an_output_folder_that_cannot_be_written_is_one_line(project, l10n):
     (project / "taken").write_text("a file, not a folder", encoding="utf-8")
     status, out, err = l10n(project, "build", "--out", str(project / "taken"))
-    assert status == 2 and err.startswith(f"{project / 'taken'}/") and "cannot write file" in err
+    assert status == 2 and err.startswith(f"{project / 'taken'}: ") and "cannot write" in err
     assert err.count("\n") == 1
