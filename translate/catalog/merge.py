@@ -29,26 +29,54 @@ def nplurals(plural_forms: str) -> int:
     return int(match.group(1)) if match else 2
 
 
-def _from_template(source: polib.POEntry, old: polib.POEntry | None, forms: int) -> polib.POEntry:
-    """The template's entry carrying what the translator owns in ``old``."""
+def _carried(source: polib.POEntry, old: polib.POEntry, forms: int) -> tuple[str, dict[int, str]]:
+    """The old translation in the template entry's shape (msgstr, msgstr[N]), as msgmerge carries
+    it: a singular fills every plural form, a plural gives its first form to a singular."""
+    if source.msgid_plural:
+        if old.msgid_plural:
+            return "", dict(old.msgstr_plural)
+        return "", {index: old.msgstr for index in range(forms)}
+    return (old.msgstr_plural.get(0, "") if old.msgid_plural else old.msgstr), {}
+
+
+def _from_template(source: polib.POEntry, old: polib.POEntry | None, forms: int, matched: bool) -> polib.POEntry:
+    """The template's entry carrying what the translator owns in ``old``; ``matched`` when ``old``
+    has the same msgctxt and msgid (otherwise it is the closest, found by fuzzy matching).
+
+    Like msgmerge, an entry is fuzzy when it was found by fuzzy matching or changed between
+    singular and plural (or plural text); its previous source text (``#|``) is the old entry's own
+    when that was fuzzy already, else the old entry's msgctxt, msgid and msgid_plural."""
     entry = copy.copy(source)
     entry.flags = list(source.flags)
     entry.msgstr_plural = {index: "" for index in range(forms)} if source.msgid_plural else {}
-    if old is not None:
-        entry.msgstr = old.msgstr
-        entry.msgstr_plural = dict(old.msgstr_plural) if source.msgid_plural else {}
-        entry.tcomment = old.tcomment
-        entry.flags += [flag for flag in old.flags if flag not in entry.flags]
-        entry.previous_msgid = old.previous_msgid
-        entry.previous_msgctxt = old.previous_msgctxt
-        entry.previous_msgid_plural = old.previous_msgid_plural
     entry.obsolete = False
+    if old is None:
+        return entry
+    entry.msgstr, entry.msgstr_plural = _carried(source, old, forms)
+    entry.tcomment = old.tcomment
+    entry.flags += [flag for flag in old.flags if flag not in entry.flags]
+    changed = not matched or (source.msgid_plural or None) != (old.msgid_plural or None)
+    previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
+    if changed and "fuzzy" not in old.flags:
+        previous = (old.msgctxt, old.msgid, old.msgid_plural or None)
+        entry.flags.insert(0, "fuzzy")
+    entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural = previous
     return entry
 
 
 def _closest(msgid: str, candidates: dict[str, polib.POEntry]) -> polib.POEntry | None:
-    match = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=FUZZY_THRESHOLD)
-    return candidates[match[0]] if match else None
+    """The candidate closest to ``msgid`` above msgmerge's threshold, as ``difflib.get_close_matches``
+    chooses it but without its "autojunk" heuristic, which ignores frequent characters in strings
+    over 200 characters and so misses edited paragraphs (cpython#90825; Babel does the same)."""
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(msgid)
+    best: tuple[float, str] | None = None
+    for text in candidates:
+        matcher.set_seq1(text)
+        if (matcher.real_quick_ratio() >= FUZZY_THRESHOLD and matcher.quick_ratio() >= FUZZY_THRESHOLD
+                and (score := matcher.ratio()) >= FUZZY_THRESHOLD and (best is None or (score, text) > best)):
+            best = (score, text)
+    return candidates[best[1]] if best else None
 
 
 def merge(template: polib.POFile, old: polib.POFile | None, language: str) -> polib.POFile:
@@ -72,17 +100,12 @@ def merge(template: polib.POFile, old: polib.POFile | None, language: str) -> po
         exact = active.get(key) or obsolete.get(key)
         if exact is not None:
             used.add(key)
-            result.append(_from_template(source, exact, forms))
+            result.append(_from_template(source, exact, forms, matched=True))
             continue
         closest = _closest(source.msgid, translated)
-        entry = _from_template(source, closest, forms)
         if closest is not None:
             used.add(_key(closest))
-            entry.previous_msgid = closest.msgid
-            entry.previous_msgctxt = closest.msgctxt
-            if "fuzzy" not in entry.flags:
-                entry.flags.insert(0, "fuzzy")
-        result.append(entry)
+        result.append(_from_template(source, closest, forms, matched=False))
     for entry in old:
         if _key(entry) in used or not (entry.obsolete or has_text(entry)):
             continue
