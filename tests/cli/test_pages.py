@@ -67,7 +67,7 @@ def test_missing_translations_fall_back_to_french_marked(project, l10n):
     assert parsed.lang_of(CAPTION) == "fr"
     assert "Not yet translated" in page(project, "en")
     assert page(project, "en").count('class="l10n-fallback" lang="fr"') == 18
-    assert "1 of 19 passages of this page are reviewed translations." in page(project, "en")
+    assert "Reviewed translations: 1 of 19 passages on this page." in page(project, "en")
 
 
 def test_fuzzy_entries_are_published_only_as_marked_drafts(project, l10n):

@@ -1,13 +1,39 @@
 """The project's own article: its reviewed translations are complete, clean and published in full."""
 
+import gettext
 import json
+import re
 import shutil
 
 import pytest
 
+from l10n_article.render.cli import workspace
+from l10n_article.render.templating import environment, page_frame
 from support import REPO, gettext_tool
 
 LANGUAGES = ("en", "ru", "kk")
+FOOTER = ("Reviewed translations: %(num)d of %(total)d passage on this page.",
+          "Reviewed translations: %(num)d of %(total)d passages on this page.")
+TOTALS = (1, 2, 5, 21)
+# the footer each language must show for a page of 1, 2, 5 and 21 passages, half of them reviewed
+FOOTERS = {
+    "fr": ("Traductions relues : 0 sur 1 passage de cette page.",
+           "Traductions relues : 1 sur 2 passages de cette page.",
+           "Traductions relues : 2 sur 5 passages de cette page.",
+           "Traductions relues : 10 sur 21 passages de cette page."),
+    "en": ("Reviewed translations: 0 of 1 passage on this page.",
+           "Reviewed translations: 1 of 2 passages on this page.",
+           "Reviewed translations: 2 of 5 passages on this page.",
+           "Reviewed translations: 10 of 21 passages on this page."),
+    "ru": ("Проверенные переводы: 0 из 1 фрагмента на этой странице.",
+           "Проверенные переводы: 1 из 2 фрагментов на этой странице.",
+           "Проверенные переводы: 2 из 5 фрагментов на этой странице.",
+           "Проверенные переводы: 10 из 21 фрагмента на этой странице."),
+    "kk": ("Осы беттегі 1 үзіндінің ішінде аудармасы тексерілгені: 0.",
+           "Осы беттегі 2 үзіндінің ішінде аудармасы тексерілгені: 1.",
+           "Осы беттегі 5 үзіндінің ішінде аудармасы тексерілгені: 2.",
+           "Осы беттегі 21 үзіндінің ішінде аудармасы тексерілгені: 10."),
+}
 
 
 @pytest.fixture
@@ -20,7 +46,7 @@ def test_every_catalog_is_fully_reviewed(article_project, l10n):
     status, out, _ = l10n(article_project, "status", "--json")
     rows = json.loads(out)
     assert {(r["language"], r["domain"]) for r in rows} == {(lang, d) for lang in LANGUAGES for d in ("kazakhstan-ue", "ui")}
-    assert all(r["percent_reviewed"] == 100.0 and r["drafts"] == 0 for r in rows)
+    assert all(r["percent_reviewed"] == 100.0 and r["reviewed"] == r["segments"] for r in rows)
 
 
 def test_the_checks_find_nothing(article_project, l10n):
@@ -78,3 +104,26 @@ def test_two_articles_get_two_catalogs_and_two_pages(project, l10n):
         assert ('<a href="kazakhstan-ue.html" lang="fr">' in index) == (language == "en")  # French fallback
     assert "<li>first item with <em>emphasis</em></li>" in (project / "build" / "fr" / "lists.html").read_text(
         encoding="utf-8")
+
+
+def _footer(env, language: str, total: int) -> str:
+    """The footer of a translated page of ``total`` passages, half of them reviewed."""
+    page = dict(page_frame(language, list(FOOTERS), "index.html", current=language), title="", body="",
+                drafts=False, fallbacks=False, source_name="", total=total, reviewed=total // 2, is_source=False)
+    html = env.get_template("article.html").render(page=page)
+    return re.search(r'<footer class="site">\s*<p>(.*?)</p>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize("language", FOOTERS)
+def test_the_footer_agrees_with_its_number_in_every_language(article_project, tmp_path, language):
+    """The committed interface catalogs give the footer the plural form of its total (Russian: из 1
+    and 21 фрагмента, из 2 and 5 фрагментов), the same form GNU gettext picks from the compiled catalog."""
+    env = environment(workspace(article_project), language)
+    mo = tmp_path / "ui.mo"
+    po = article_project / "locales" / language / "LC_MESSAGES" / "ui.po"
+    assert gettext_tool("msgfmt", "-o", str(mo), str(po)).returncode == 0
+    with mo.open("rb") as compiled:
+        gnu = gettext.GNUTranslations(compiled)
+    for total, expected in zip(TOTALS, FOOTERS[language]):
+        assert _footer(env, language, total) == expected
+        assert gnu.ngettext(*FOOTER, total) % dict(num=total // 2, total=total) == expected
