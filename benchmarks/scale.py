@@ -251,11 +251,12 @@ def version(name: str) -> str:
 
 
 def ensure_mdpo() -> bool:
-    """mdpo in this Python, installed with pip when missing; False (and a line saying so) if it cannot be."""
-    if version("mdpo") != "not installed":
+    """mdpo's ``md2po`` beside this Python, installed with pip when missing; False (and a line saying so) if it cannot be."""
+    if (BIN / "md2po").exists():
         return True
     print("mdpo is missing: pip install mdpo")
     installed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "mdpo"]).returncode == 0
+    installed = installed and (BIN / "md2po").exists()
     if not installed:
         print("mdpo could not be installed: its rows (md2po, mdpo API, po2md API) are skipped")
     return installed
