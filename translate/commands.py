@@ -5,7 +5,11 @@ import json
 
 from l10n_article.translate.catalog.orphans import archive, find_orphans, remove
 from l10n_article.translate.catalog.update import SyncReport, extract, status, update
+from l10n_article.translate.quality.checks import CHECKS
+from l10n_article.translate.quality.consistency import PROJECT_CHECKS
 from l10n_article.translate.quality.findings import check_project
+from l10n_article.translate.quality.fixes import fix_project
+from l10n_article.translate.quality.spelling import dictionary_missing
 from l10n_article.translate.workspace import Workspace
 
 
@@ -86,12 +90,31 @@ def run_orphans(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+def list_checks() -> int:
+    """``l10n check --list``: each check's name, severity and what it finds."""
+    for check in [*CHECKS.values(), *PROJECT_CHECKS.values()]:
+        print(f"{check.name} ({check.severity}): {check.summary}")
+    return 0
+
+
 def run_check(ws: Workspace, args: argparse.Namespace) -> int:
-    findings, checked = check_project(ws, ws.project.select(args.lang))
-    for finding in findings:
+    if args.list:
+        return list_checks()
+    languages = ws.project.select(args.lang)
+    if args.fix:
+        for fixed in fix_project(ws, languages):
+            print(f"fixed the typography of {fixed.entries} entries in {fixed.path}")
+    for note in filter(None, map(dictionary_missing, languages)):
+        print(note)
+    findings, checked = check_project(ws, languages, published=args.published)
+    shown = [f for f in findings if args.advisory or f.finding.severity != "advisory"]
+    for finding in shown:
         print(finding)
     errors = sum(f.finding.severity == "error" for f in findings)
-    print(f"{checked} translations checked: {errors} errors, {len(findings) - errors} warnings")
+    warnings = sum(f.finding.severity == "warning" for f in findings)
+    hidden = len(findings) - len(shown)
+    advice = f", {hidden} pieces of advice not shown (--advisory shows them)" if hidden else ""
+    print(f"{checked} translations checked{advice}: {errors} errors, {warnings} warnings")
     return 1 if errors else 0
 
 
@@ -111,8 +134,18 @@ def add_commands(commands) -> None:
     status_parser.add_argument("--json", action="store_true", help="machine-readable output")
     status_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     status_parser.set_defaults(run=run_status)
-    check_parser = commands.add_parser("check", help="quality checks on every translation, drafts included")
+    check_parser = commands.add_parser(
+        "check", help="quality checks on every translation, drafts included",
+        description="Run the quality checks on every translated entry (drafts included, marked as such). "
+                    "Exit status 1 when an error is found.")
     check_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
+    check_parser.add_argument("--list", action="store_true", help="list the checks, their severity and what they find")
+    check_parser.add_argument("--fix", action="store_true",
+                              help="apply the typography check's safe changes to the catalogs first")
+    check_parser.add_argument("--published", action="store_true",
+                              help="check only what l10n build publishes (reviewed entries)")
+    check_parser.add_argument("--advisory", action="store_true",
+                              help="also show advice (spelling where the dictionary is weak)")
     check_parser.set_defaults(run=run_check)
     orphans_parser = commands.add_parser(
         "orphans", help="catalogs whose article was deleted: list, archive or remove them",

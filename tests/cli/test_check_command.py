@@ -36,7 +36,8 @@ def test_check_command_reports_path_line_language_and_check(project, l10n):
     line = read_catalog(path, "en")[4].linenum
     assert f"{path}:{line}: en: glossary: 'Kassym-Jomart Tokaïev' should be translated as " \
            f"'Kassym-Jomart Tokayev' (glossary) (draft)" in lines
-    assert f'{path}:{line}: en: quotes: straight quotation marks (") instead of typographic ones (draft)' in lines
+    assert f'{path}:{line}: en: quotes: straight quotation marks (") instead of typographic ones (l10n check --fix ' \
+           'replaces them) (draft)' in lines
     assert findings(out, "numbers") == []  # silenced by its translator comment
     assert lines[-1].startswith("3 translations checked: ")
     assert status == 1

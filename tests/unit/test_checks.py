@@ -50,7 +50,7 @@ FIRES = [
     case("quotes-english-in-ru", "quotes", CORNERSTONE, "является “краеугольным камнем”", "ru"),
     case("quotes-french-spacing-en", "quotes", "à quoi bon ? Rien.", "what good is it ? Nothing.", "en"),
     case("whitespace-leading", "whitespace", "Le sommet.", " The summit.", "en"),
-    case("whitespace-doubled", "whitespace", "Le sommet.", "The  summit.", "en"),
+    case("typography-doubled-space", "typography", "Le sommet.", "The  summit.", "en"),
     case("punctuation-full-stop-lost", "punctuation", "Il a affirmé.", "It asserted", "en"),
     case("punctuation-question-mark-lost", "punctuation", WHAT_GOOD, "But what good is it.", "en"),
     case("identical-sentence", "identical", "Le sommet de Samarcande", "Le sommet de Samarcande", "en"),
@@ -175,5 +175,5 @@ def test_suppressions_are_read_from_translator_comments_and_old_flags(comment, f
 @pytest.mark.parametrize("name", list(CHECKS))
 def test_each_check_says_what_it_finds(name):
     """The docstrings are the catalogue translators read: a sentence or more, not a stub."""
-    doc = inspect.getdoc(CHECKS[name][1]) or ""
+    doc = inspect.getdoc(CHECKS[name].function) or ""
     assert len(doc.split()) >= 8 and doc.endswith("."), doc

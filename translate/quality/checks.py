@@ -2,27 +2,33 @@
 
 A check returns messages (an empty list when all is well); ``CHECKS`` lists them with their
 severity, and each check's docstring says what it finds, in a translator's words: together they
-are the catalogue of checks. A translator silences checks on one entry with a translator comment
-``# l10n: ignore identical`` (see ``suppressions``).
+are the catalogue of checks that ``l10n check --list`` prints. A language's data file may lower a
+check's severity (``[severity] spelling = "advisory"`` where its dictionary is weak). A translator
+silences checks on one entry with a translator comment ``# l10n: ignore identical`` (see
+``suppressions``).
 """
 
+import inspect
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from babel import Locale
-
+from l10n_article.translate.quality.characters import check_invisible, check_mixed_scripts, check_script
 from l10n_article.translate.quality.glossary import appears_in_source, appears_in_translation
+from l10n_article.translate.quality.languages import language
+from l10n_article.translate.quality.limits import check_max_length
 from l10n_article.translate.quality.message import Message
 from l10n_article.translate.quality.numbers import check_numbers
 from l10n_article.translate.quality.placeholders import check_python_format
-from l10n_article.translate.source.markdown import shared_parser
+from l10n_article.translate.quality.spelling import check_spelling
+from l10n_article.translate.quality.structure import (check_brackets, check_doubled_words, check_links,
+                                                      check_markup, check_sentences)
+from l10n_article.translate.quality.typography import QUOTE_MARKS, check_typography
 
-__all__ = ["CHECKS", "Finding", "Message", "run_checks"]
+__all__ = ["CHECKS", "Check", "Finding", "Message", "run_checks"]
 
-KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-QUOTES = {"en": ("“", "”"), "ru": ("«", "»"), "kk": ("«", "»"), "fr": ("«", "»")}
 LENGTH_RATIO = (0.5, 2.0)
+SEVERITIES = ("error", "warning", "advisory")
 
 
 def check_glossary(m: Message) -> list[str]:
@@ -39,31 +45,35 @@ def check_glossary(m: Message) -> list[str]:
 
 def check_quotes(m: Message) -> list[str]:
     """Quotation marks of another typography than your language's (English “ ”, Russian and
-    Kazakh « »), straight quotes ("), or French spacing before : ; ! ? in English."""
+    Kazakh « », German „ “, from CLDR), straight quotes ("), inner marks used outside, or French
+    spacing before : ; ! ? in a language that does not space them."""
+    lang = language(m.language)
     text = m.translation_text
     problems = []
     if '"' in text:
-        problems.append('straight quotation marks (") instead of typographic ones')
-    expected = QUOTES.get(m.language)
-    if expected == ("“", "”") and re.search("[«»„]", text):
-        problems.append("« » quotation marks: English uses “ ”")
-    if expected == ("«", "»") and re.search("[“”]", text) and "«" not in text:
-        problems.append(f"“ ” quotation marks: {Locale.parse(m.language).english_name} uses « »")
-    if m.language == "en" and re.search(r"[\w”’)]\s+[:;!?](\s|$)", text):
-        problems.append("space before : ; ! or ? (French spacing) in English")
+        problems.append('straight quotation marks (") instead of typographic ones (l10n check --fix replaces them)')
+    if lang.quotes is not None:
+        q = lang.quotes
+        foreign = sorted({char for char in text if char in QUOTE_MARKS} - {q.start, q.end, q.inner_start, q.inner_end})
+        if foreign:
+            problems.append(f"{' '.join(foreign)} quotation marks: {lang.name} uses {q.start} {q.end}")
+        elif (q.inner_start, q.inner_end) != (q.start, q.end) and q.inner_start in text and q.start not in text:
+            problems.append(f"{q.inner_start} {q.inner_end} are {lang.name}'s marks for a quotation inside a "
+                            f"quotation: use {q.start} {q.end}")
+    if not lang.typography.space_before and re.search(r"[\w”’)]\s+[:;!?](\s|$)", text):
+        problems.append(f"space before : ; ! or ? (French spacing) in {lang.name}")
     return problems
 
 
 def check_whitespace(m: Message) -> list[str]:
-    """Spaces at the start or end of the translation unlike the source's, or a doubled space."""
+    """Spaces at the start or end of the translation unlike the source's (doubled spaces inside are
+    the typography check's)."""
     problems = []
     for side, strip in (("leading", str.lstrip), ("trailing", str.rstrip)):
         source_space = len(m.source) - len(strip(m.source))
         target_space = len(m.translation) - len(strip(m.translation))
         if source_space != target_space:
             problems.append(f"{side} white space differs from the source")
-    if "  " in m.translation and "  " not in m.source:
-        problems.append("doubled space")
     return problems
 
 
@@ -76,9 +86,13 @@ def check_punctuation(m: Message) -> list[str]:
     """The translation ends with other punctuation than the source (a full stop lost, a question
     mark turned into a full stop)."""
     source, target = _end(m.source), _end(m.translation)
-    if source != target:
-        return [f"ends with {target or 'no punctuation'!r} where the source ends with {source or 'none'!r}"]
-    return []
+    if source == target:
+        return []
+    if not target:
+        return [f"the source ends with {source!r}, the translation with no punctuation"]
+    if not source:
+        return [f"the translation ends with {target!r}, the source with no punctuation"]
+    return [f"the translation ends with {target!r} where the source ends with {source!r}"]
 
 
 def check_identical(m: Message) -> list[str]:
@@ -93,26 +107,6 @@ def check_identical(m: Message) -> list[str]:
     return ["translation is identical to the source"]
 
 
-_MARKUP = {"em_open": "emphasis", "strong_open": "strong emphasis", "link_open": "link",
-           "code_inline": "code span", "image": "image"}
-
-
-def _markup(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for token in shared_parser().parseInline(text)[0].children or []:
-        if token.type in _MARKUP:
-            counts[_MARKUP[token.type]] = counts.get(_MARKUP[token.type], 0) + 1
-    return counts
-
-
-def check_markup(m: Message) -> list[str]:
-    """Markdown of the source lost or added in the translation: *emphasis*, **strong emphasis**,
-    [links](…), `code spans`, images."""
-    source, target = _markup(m.source), _markup(m.translation)
-    return [f"{name}: {source.get(name, 0)} in the source, {target.get(name, 0)} in the translation"
-            for name in sorted(set(source) | set(target)) if source.get(name, 0) != target.get(name, 0)]
-
-
 def check_length(m: Message) -> list[str]:
     """A translation less than half or more than twice as long as the source (sources of 20
     characters or more): a sentence left out, or one translated twice."""
@@ -125,35 +119,49 @@ def check_length(m: Message) -> list[str]:
     return []
 
 
-def check_script(m: Message) -> list[str]:
-    """Latin-script words in Russian or Kazakh that the source does not have, and Kazakh text with
-    none of the letters ә ғ қ ң ө ұ ү һ і (Russian left in)."""
-    if Locale.parse(m.language).character_order != "left-to-right" or m.language not in ("ru", "kk", "uk", "be"):
-        return []
-    text = m.translation_text
-    source_words = {w.casefold() for w in re.findall(r"[A-Za-z]+", m.source)}
-    strays = [w for w in re.findall(r"(?<![\w-])[A-Za-z]{2,}(?![\w-])", text) if w.casefold() not in source_words]
-    name = Locale.parse(m.language).english_name
-    problems = [f"Latin-script words in {name} text: {', '.join(strays[:5])}"] if strays else []
-    letters = [c for c in text if c.isalpha()]
-    if m.language == "kk" and len(letters) >= 40 and not KAZAKH_LETTERS & set(letters):
-        problems.append("no Kazakh letter (ә ғ қ ң ө ұ ү һ і): Russian left in?")
-    return problems
+@dataclass(frozen=True)
+class Check:
+    """A check, its severity, and what it finds (its docstring, which ``l10n check --list`` prints)."""
+
+    name: str
+    severity: str
+    function: Callable[..., list]
+
+    @property
+    def summary(self) -> str:
+        """The first paragraph of the check's docstring, on one line."""
+        return " ".join((inspect.getdoc(self.function) or "").split("\n\n")[0].split())
+
+    def severity_in(self, code: str) -> str:
+        """The check's severity in the language ``code`` (its data file may lower it)."""
+        return language(code).severity.get(self.name, self.severity)
 
 
-Check = Callable[[Message], list[str]]
-CHECKS: dict[str, tuple[str, Check]] = {
-    "numbers": ("error", check_numbers),
-    "glossary": ("error", check_glossary),
-    "quotes": ("error", check_quotes),
-    "markup": ("error", check_markup),
-    "script": ("error", check_script),
-    "python-format": ("error", check_python_format),
-    "whitespace": ("warning", check_whitespace),
-    "punctuation": ("warning", check_punctuation),
-    "identical": ("warning", check_identical),
-    "length": ("warning", check_length),
-}
+def _registry(*checks: Check) -> dict[str, Check]:
+    return {check.name: check for check in checks}
+
+
+CHECKS = _registry(
+    Check("numbers", "error", check_numbers),
+    Check("glossary", "error", check_glossary),
+    Check("quotes", "error", check_quotes),
+    Check("markup", "error", check_markup),
+    Check("links", "error", check_links),
+    Check("script", "error", check_script),
+    Check("mixed-scripts", "error", check_mixed_scripts),
+    Check("invisible", "error", check_invisible),
+    Check("python-format", "error", check_python_format),
+    Check("max-length", "error", check_max_length),
+    Check("brackets", "warning", check_brackets),
+    Check("sentences", "warning", check_sentences),
+    Check("doubled-words", "warning", check_doubled_words),
+    Check("typography", "warning", check_typography),
+    Check("spelling", "warning", check_spelling),
+    Check("whitespace", "warning", check_whitespace),
+    Check("punctuation", "warning", check_punctuation),
+    Check("identical", "warning", check_identical),
+    Check("length", "warning", check_length),
+)
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,6 @@ class Finding:
 
 def run_checks(message: Message, suppressed: Collection[str] = frozenset()) -> list[Finding]:
     """Every finding on one message, but for the checks named in ``suppressed``."""
-    return [Finding(name, severity, text)
-            for name, (severity, check) in CHECKS.items() if name not in suppressed
-            for text in check(message)]
+    return [Finding(check.name, check.severity_in(message.language), text)
+            for check in CHECKS.values() if check.name not in suppressed
+            for text in check.function(message)]

@@ -1,105 +1,97 @@
 """The numbers check: amounts, scale words and dates of the source, in the target language's form.
 
-Number symbols, month names and date patterns come from CLDR through Babel; the scale words
-(milliard → billion / млрд) are the only language data kept here.
+Number symbols, month names and date patterns come from CLDR through Babel; scale words
+(milliard → billion / млрд) from the languages' data files. Both texts are read without their
+markup, so that a number in emphasis (``*12* milliards``) or alone in a run counts.
 """
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from babel import Locale
-from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
+from l10n_article.translate.quality.dates import date_forms, find_dates, spaces, suggested_form
+from l10n_article.translate.quality.languages import Language, language
 from l10n_article.translate.quality.message import Message
-
-SCALES = {
-    "milliard": {"en": ("billion",), "ru": ("млрд", "миллиард"), "kk": ("млрд", "миллиард")},
-    "million": {"en": ("million",), "ru": ("млн", "миллион"), "kk": ("млн", "миллион")},
-}
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f.,]\d+)*")
-_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})")
 
 
 @dataclass(frozen=True)
-class SourceDate:
-    """A date as the source writes it (``4 avril 2025``), and its day: None when no such day exists."""
+class Number:
+    """A number as a text writes it, where it ends, and its value."""
 
     text: str
-    day: date | None
+    end: int
+    value: Decimal
 
 
-def _value(token: str, language: str) -> Decimal | None:
-    """The value of a number written in ``language``'s form (``12,5`` in French is 12.5)."""
-    symbols = Locale.parse(language).number_symbols.get("latn", Locale.parse(language).number_symbols)
-    group, decimal = symbols.get("group", ","), symbols.get("decimal", ".")
-    text = token
-    for separator in {group, " ", "\u00a0", "\u202f"} - {decimal}:
-        text = text.replace(separator, "")
-    try:
-        return Decimal(text.replace(decimal, "."))
-    except InvalidOperation:
-        return None
+def _number_regex(lang: Language) -> re.Pattern[str]:
+    groups = "".join(re.escape(g) for g in sorted(lang.groups))
+    return re.compile(rf"(?<![\w.,])(?:\d{{1,3}}(?:[{groups}]\d{{3}})+|\d+)(?:{re.escape(lang.decimal)}\d+)?(?!\d)")
 
 
-def _spaces(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+def numbers(text: str, lang: Language) -> list[Number]:
+    """The numbers of ``text``, read with ``lang``'s decimal and group separators."""
+    found = []
+    for match in _number_regex(lang).finditer(text):
+        token = match.group(0)
+        normal = "".join(lang.group if char in lang.groups else char for char in token)
+        try:
+            found.append(Number(token, match.end(), parse_decimal(normal, locale=lang.code)))
+        except NumberFormatError:
+            continue
+    return found
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+def _written(number: Number, source: Language, target: Language) -> str:
+    """``number`` of the source as ``target`` writes it, grouped only when the source grouped it
+    (a year is not)."""
+    grouped = len(number.text.split(source.decimal)[0]) > len(str(int(number.value)))
+    return spaces(format_decimal(number.value, locale=target.code, group_separator=grouped))
 
 
-def source_dates(text: str, language: str) -> list[SourceDate]:
-    """The dates written out in ``text`` (day, month name, year), impossible ones included."""
-    months = {name.casefold(): number for number, name in get_month_names("wide", locale=language).items()}
-    return [SourceDate(found.group(0), _day(int(found.group(3)), months[found.group(2).casefold()],
-                                            int(found.group(1))))
-            for found in _DATE.finditer(text) if found.group(2).casefold() in months]
+def _scale(text: str, number: Number, lang: Language) -> str | None:
+    """The meaning (billion, million) of the scale word right after ``number`` in ``text``."""
+    after = text[number.end:]
+    for meaning, words in lang.scales.items():
+        if any(re.match(rf"\s*{re.escape(word)}", after, re.IGNORECASE) for word in words):
+            return meaning
+    return None
 
 
-def _date_forms(value: date, language: str) -> set[str]:
-    forms = set()
-    for pattern in ("long", "d MMMM y", "MMMM d, y"):
-        form = _spaces(format_date(value, pattern, locale=language)).removesuffix(" г.")
-        forms |= {form, form.replace(" ж. ", " жылғы ")}
-    return forms
+def _without_dates(text: str, source: Language) -> str:
+    """``text`` with its dates blanked out: the date check looks after their numbers."""
+    for found in find_dates(text, source):
+        text = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
+    return text
 
 
-def _number_problems(m: Message, target: str) -> list[str]:
+def _number_problems(source_text: str, target_text: str, source: Language, target: Language) -> list[str]:
     problems = []
-    values = [v for v in (_value(t, m.language) for t in _NUMBER.findall(target)) if v is not None]
-    for token in _NUMBER.findall(m.source):
-        value = _value(token, m.source_language)
-        if value is None:
+    target_numbers = numbers(target_text, target)
+    for number in numbers(_without_dates(source_text, source), source):
+        written = _written(number, source, target)
+        same = [found for found in target_numbers if found.value == number.value]
+        if not same:
+            hint = "" if written == spaces(number.text) else f" (in {target.name}: {written})"
+            problems.append(f"{spaces(number.text)} of the source is not in the translation{hint}")
             continue
-        if value not in values:
-            expected = format_decimal(value, locale=m.language)
-            problems.append(f"number {token} is missing (expected {expected})")
-            continue
-        for scale, words in SCALES.items():
-            after = re.search(rf"{re.escape(token)}\s+(?:de\s+)?{scale}", m.source)
-            if after and m.language in words and not re.search(
-                    rf"{re.escape(format_decimal(value, locale=m.language))}\s*({'|'.join(words[m.language])})",
-                    target):
-                problems.append(f"{token} {scale}s should read {value} {words[m.language][0]}")
+        meaning = _scale(source_text, number, source)
+        words = target.scales.get(meaning or "", ())
+        if words and not any(_scale(target_text, found, target) == meaning for found in same):
+            problems.append(f"{spaces(number.text)} {meaning}: the translation should say {written} {words[0]}")
     return problems
 
 
-def _date_problems(m: Message, target: str) -> list[str]:
+def _date_problems(source_text: str, target_text: str, source: Language, target: Language) -> list[str]:
     problems = []
-    for found in source_dates(m.source, m.source_language):
+    for found in find_dates(source_text, source):
         if found.day is None:
             problems.append(f"the source's date {found.text!r} does not exist: ask the author which day is meant")
             continue
-        forms = _date_forms(found.day, m.language)
-        if not any(form.casefold() in _spaces(target).casefold() for form in forms):
-            problems.append(f"date should read {sorted(forms)[0]!r}")
+        if not any(form.casefold() in spaces(target_text).casefold() for form in date_forms(found.day, target)):
+            problems.append(f"the date {found.text!r} should read "
+                            f"{suggested_form(found.day, target_text, target)!r}")
     return problems
 
 
@@ -108,5 +100,7 @@ def check_numbers(m: Message) -> list[str]:
     amounts with their scale word (12 milliards → €12 billion, 12 млрд) and dates (4 avril 2025 →
     April 4, 2025 / 4 апреля 2025 / 2025 жылғы 4 сәуір). Also a date of the source that does not
     exist (31 février)."""
-    target = m.translation_text
-    return _number_problems(m, target) + _date_problems(m, target)
+    source, target = language(m.source_language), language(m.language)
+    source_text, target_text = m.source_plain, m.translation_plain
+    return (_number_problems(source_text, target_text, source, target)
+            + _date_problems(source_text, target_text, source, target))
