@@ -196,3 +196,82 @@ def test_a_cell_over_the_csv_field_limit_is_refused_at_its_line(project, l10n):
     status, out, err = _with_glossary(project, l10n, text)
     path = project / "locales" / "glossary.csv"
     assert status == 2 and out == "" and len(err.splitlines()) == 1 and err.startswith(f"{path}:3: ")
+
+
+def test_check_list_prints_each_checks_name_severity_and_what_it_finds(project, l10n):
+    status, out, _ = l10n(project, "check", "--list")
+    lines = out.splitlines()
+    assert status == 0
+    for name in ("numbers", "spelling", "typography", "consistency", "max-length", "mixed-scripts"):
+        [line] = [line for line in lines if line.startswith(f"{name} (")]
+        assert re.match(rf"{name} \((error|warning)\): \S.{{30,}}\.$", line), line
+
+
+def _typography_entries(project):
+    """A Russian entry with a plain space before млрд, and one silenced for typography."""
+    path = project / "locales" / "ru" / "LC_MESSAGES" / "kazakhstan-ue.po"
+    catalog = read_catalog(path, "ru")
+    catalog[5].msgstr = "Оценивается в 12 млрд евро... «Да»."
+    catalog[6].msgstr = "Сказано — 12 млрд."
+    catalog[6].tcomment = "l10n: ignore typography"
+    write_catalog(catalog, path)
+    return path
+
+
+def test_fix_applies_typography_idempotently_and_as_gnu_gettext_writes(project, l10n):
+    l10n(project, "update")
+    path = _typography_entries(project)
+    found = findings(l10n(project, "check", "--lang", "ru")[1], "typography")
+    assert {line.split(":")[1] for line in found} == {str(read_catalog(path, "ru")[5].linenum)} and len(found) == 2
+    status, out, _ = l10n(project, "check", "--lang", "ru", "--fix")
+    assert f"fixed the typography of 1 entries in {path}" in out and findings(out, "typography") == []
+    catalog = read_catalog(path, "ru")
+    assert (catalog[5].msgstr, catalog[6].msgstr) == ("Оценивается в 12\u00a0млрд евро… «Да».", "Сказано — 12 млрд.")
+    fixed = path.read_bytes()
+    assert "fixed" not in l10n(project, "check", "--lang", "ru", "--fix")[1] and path.read_bytes() == fixed
+    assert gettext_tool("msgcat", "-o", "-", str(path)).stdout.encode("utf-8") == fixed
+
+
+def test_published_checks_only_reviewed_entries(project, l10n):
+    l10n(project, "update")
+    path = project.joinpath(*EN_PO)
+    catalog = read_catalog(path, "en")
+    catalog[4].msgstr, catalog[4].flags = "A draft with \"straight quotes\".", ["fuzzy"]
+    catalog[5].msgstr = "Estimated at €12 billion."
+    write_catalog(catalog, path)
+    status, out, _ = l10n(project, "check", "--lang", "en")
+    assert status == 1 and out.splitlines()[-1].startswith("2 translations checked")
+    status, out, _ = l10n(project, "check", "--lang", "en", "--published")
+    assert findings(out, "quotes") == [] and out.splitlines()[-1].startswith("1 translations checked")
+
+
+def test_length_limits_come_from_a_flag_or_the_settings(project, l10n):
+    l10n(project, "update")
+    path = project.joinpath(*EN_PO)
+    title = "Between minerals and geopolitics, Kazakhstan charts its course with the European Union"
+    translate_entries(project, "en", {read_catalog(path)[0].msgid: title})
+    assert findings(l10n(project, "check", "--lang", "en")[1], "max-length") == []
+    config = project / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "max-length = {title = 60}\n", encoding="utf-8")
+    [found] = findings(l10n(project, "check", "--lang", "en")[1], "max-length")
+    assert found.endswith(f"max-length: {len(title)} characters, over the limit of 60 (max-length)")
+    config.write_text(config.read_text(encoding="utf-8").replace("{title = 60}", "{title = 200}"), encoding="utf-8")
+    catalog = read_catalog(path, "en")
+    catalog[0].flags = ["max-length:40"]
+    write_catalog(catalog, path)
+    assert len(findings(l10n(project, "check", "--lang", "en")[1], "max-length")) == 1
+    config.write_text(config.read_text(encoding="utf-8").replace("{title = 200}", "{title = \"long\"}"),
+                      encoding="utf-8")
+    status, out, err = l10n(project, "check", "--lang", "en")
+    assert (status, out) == (2, "") and err.startswith(f"{config}: [tool.l10n] max-length must be")
+
+
+def test_a_missing_dictionary_is_one_line_and_the_other_checks_run(project, l10n, monkeypatch):
+    from l10n_article.translate.quality import spelling
+    monkeypatch.setattr(spelling, "dictionary", lambda code: None)
+    l10n(project, "update")
+    translate_entries(project, "en", {"Newsletter": "Newsletter"})
+    status, out, _ = l10n(project, "check", "--lang", "en")
+    notes = [line for line in out.splitlines() if line.startswith("spelling:")]
+    assert len(notes) == 1 and "apt-get install" in notes[0] and "hunspell-en-us" in notes[0]
+    assert len(findings(out, "identical")) == 1
