@@ -17,10 +17,10 @@ FOOTER = ("Reviewed translations: %(num)d of %(total)d passage on this page.",
 TOTALS = (1, 2, 5, 21)
 # the footer each language must show for a page of 1, 2, 5 and 21 passages, half of them reviewed
 FOOTERS = {
-    "fr": ("Traductions relues : 0 sur 1 passage de cette page.",
-           "Traductions relues : 1 sur 2 passages de cette page.",
-           "Traductions relues : 2 sur 5 passages de cette page.",
-           "Traductions relues : 10 sur 21 passages de cette page."),
+    "fr": ("Traductions relues\u00a0: 0 sur 1 passage de cette page.",
+           "Traductions relues\u00a0: 1 sur 2 passages de cette page.",
+           "Traductions relues\u00a0: 2 sur 5 passages de cette page.",
+           "Traductions relues\u00a0: 10 sur 21 passages de cette page."),
     "en": ("Reviewed translations: 0 of 1 passage on this page.",
            "Reviewed translations: 1 of 2 passages on this page.",
            "Reviewed translations: 2 of 5 passages on this page.",
