@@ -72,7 +72,6 @@ class Round:
     """A fresh copy of the project that one round works on, and the scratch folder for peers."""
 
     root: Path
-    pristine: Path
     scratch: Path
 
     def l10n(self, *args: str, ok: tuple[int, ...] = (0,)) -> Sample:
@@ -112,12 +111,13 @@ def run_each(commands: list[list[str]]) -> Sample:
 
 
 def l10n_extract(r: Round) -> Sample:
-    for template in (r.root / "locales").glob("*.pot"):
+    """``l10n extract`` on a copy of the project without its templates: the round's project, and
+    the record of what its last update wrote (``.l10n/``), stay as they were for the next rows."""
+    copy = r.out("extract")
+    shutil.copytree(r.root, copy)
+    for template in (copy / "locales").glob("*.pot"):
         template.unlink()
-    sample = r.l10n("extract")
-    for template in (r.pristine / "locales").glob("*.pot"):  # the update rows start from the same templates
-        shutil.copy2(template, r.root / "locales" / template.name)
-    return sample
+    return run([L10N, "--root", str(copy), "extract"])
 
 
 def md2po_per_file(r: Round) -> Sample:
@@ -213,7 +213,7 @@ def measure(folder: Path, articles: int, rounds: int, mdpo: bool) -> dict[str, O
     ops = operations(mdpo)
     for number in range(rounds):
         work = folder / f"round-{number}"
-        r = Round(work / "project", pristine, work / "out")
+        r = Round(work / "project", work / "out")
         shutil.copytree(pristine, r.root)
         r.scratch.mkdir()
         for op in ops:
