@@ -6,6 +6,7 @@ opportunities (UAX #14, computed by uniseg), filling up to 79 columns, the heade
 """
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
             "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 
 
+@lru_cache(maxsize=4096)
 def _width(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
@@ -148,10 +150,12 @@ def _breaks(portion: str, width: int, start_column: int, python_format: bool) ->
     return breaks
 
 
-def wrap(keyword: str, text: str, prefix: str = "", python_format: bool = False) -> list[str]:
-    """The lines of ``keyword "text"`` (``msgid``, ``msgstr[1]``...) after ``prefix`` (``#~ ``)."""
+def wrap(keyword: str, text: str, prefix: str = "", python_format: bool = False,
+         no_wrap: bool = False) -> list[str]:
+    """The lines of ``keyword "text"`` (``msgid``, ``msgstr[1]``...) after ``prefix`` (``#~ ``);
+    with ``no_wrap`` (an entry's ``#, no-wrap`` flag), lines break only after newlines."""
     after_break = len(prefix) + 1
-    width = PAGE_WIDTH - 1 - after_break
+    width = sys.maxsize if no_wrap else PAGE_WIDTH - 1 - after_break
     lines: list[str] = []
     portions = _portions(text)
     first = True
@@ -196,21 +200,24 @@ def _flags(entry: polib.POEntry) -> list[str]:
 def _messages(entry: polib.POEntry, prefix: str) -> list[str]:
     lines: list[str] = []
     previous_prefix = prefix.rstrip() + "| " if prefix else "#| "
-    python_format = "python-format" in entry.flags
+    python_format, no_wrap = "python-format" in entry.flags, "no-wrap" in entry.flags
+
+    def lines_of(keyword: str, value: str, line_prefix: str) -> list[str]:
+        return wrap(keyword, value, line_prefix, python_format, no_wrap)
     previous = [("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
                 ("msgid_plural", entry.previous_msgid_plural)]
     for keyword, value in previous:
         if value is not None:
-            lines += wrap(keyword, value, previous_prefix, python_format)
+            lines += lines_of(keyword, value, previous_prefix)
     if entry.msgctxt is not None:
-        lines += wrap("msgctxt", entry.msgctxt, prefix, python_format)
-    lines += wrap("msgid", entry.msgid, prefix, python_format)
+        lines += lines_of("msgctxt", entry.msgctxt, prefix)
+    lines += lines_of("msgid", entry.msgid, prefix)
     if entry.msgid_plural:
-        lines += wrap("msgid_plural", entry.msgid_plural, prefix, python_format)
+        lines += lines_of("msgid_plural", entry.msgid_plural, prefix)
         for index in sorted(entry.msgstr_plural):
-            lines += wrap(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, python_format)
+            lines += lines_of(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
     else:
-        lines += wrap("msgstr", entry.msgstr, prefix, python_format)
+        lines += lines_of("msgstr", entry.msgstr, prefix)
     return lines
 
 

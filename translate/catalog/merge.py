@@ -67,14 +67,23 @@ def _from_template(source: polib.POEntry, old: polib.POEntry | None, forms: int,
 def _closest(msgid: str, candidates: dict[str, polib.POEntry]) -> polib.POEntry | None:
     """The candidate closest to ``msgid`` above msgmerge's threshold, as ``difflib.get_close_matches``
     chooses it but without its "autojunk" heuristic, which ignores frequent characters in strings
-    over 200 characters and so misses edited paragraphs (cpython#90825; Babel does the same)."""
+    over 200 characters and so misses edited paragraphs (cpython#90825; Babel does the same).
+
+    The exact ratio is costly: candidates are tried from the highest upper bound (``quick_ratio``)
+    down, and the search stops where no candidate left can beat the best one found."""
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(msgid)
-    best: tuple[float, str] | None = None
+    bounds = []
     for text in candidates:
         matcher.set_seq1(text)
-        if (matcher.real_quick_ratio() >= FUZZY_THRESHOLD and matcher.quick_ratio() >= FUZZY_THRESHOLD
-                and (score := matcher.ratio()) >= FUZZY_THRESHOLD and (best is None or (score, text) > best)):
+        if matcher.real_quick_ratio() >= FUZZY_THRESHOLD and (bound := matcher.quick_ratio()) >= FUZZY_THRESHOLD:
+            bounds.append((bound, text))
+    best: tuple[float, str] | None = None
+    for bound, text in sorted(bounds, reverse=True):
+        if best is not None and bound < best[0]:
+            break
+        matcher.set_seq1(text)
+        if (score := matcher.ratio()) >= FUZZY_THRESHOLD and (best is None or (score, text) > best):
             best = (score, text)
     return candidates[best[1]] if best else None
 

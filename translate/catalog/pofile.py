@@ -13,7 +13,7 @@ from l10n_article.translate import __version__
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import decode, read_text, rewrite, write_if_changed
 from l10n_article.translate.catalog.format import format_catalog
-from l10n_article.translate.catalog.syntax import check_syntax
+from l10n_article.translate.catalog.syntax import Message, check_syntax
 
 GENERATOR = f"l10n {__version__}"
 TEMPLATE_FIELDS = {
@@ -61,15 +61,30 @@ def read_catalog(path: Path, language: str | None = None) -> polib.POFile:
 
 def parse_catalog(text: str, path: Path, language: str | None = None) -> polib.POFile:
     """The catalog in ``text`` (read from ``path``), checked as ``read_catalog`` checks a file."""
-    check_syntax(text, path)
+    messages = check_syntax(text, path)
     catalog = polib.pofile(text, wrapwidth=79)
     catalog.fpath = str(path)
+    _decode_escapes(catalog, messages)
     if language is not None:
         declared = catalog.metadata.get("Language", "").strip()
         if declared.replace("-", "_") != language:
             raise L10nError(f"Language header says {declared or 'nothing'!r} but the catalog is in the "
                             f"folder of {language!r}", path, header_line(text, "Language") or 1)
     return catalog
+
+
+def _decode_escapes(catalog: polib.POFile, messages: list[Message]) -> None:
+    """Give entries the strings msgfmt reads where polib leaves an escape undecoded (octal or hex
+    bytes such as ``\\342\\200\\224``, ``\\a``): ``messages`` are the file's entries in order,
+    the header (which polib takes out of the list) included."""
+    if not any(message.beyond_polib for message in messages):
+        return
+    header = next((m for m in messages if not m.obsolete and m.msgid == ""), None)
+    entries = [m for m in messages if m is not header]
+    for entry, message in zip(catalog, entries):
+        if message.beyond_polib:
+            entry.msgctxt, entry.msgid, entry.msgid_plural = message.msgctxt, message.msgid, message.msgid_plural
+            entry.msgstr, entry.msgstr_plural = message.msgstr, dict(message.msgstr_plural)
 
 
 def write_catalog(catalog: polib.POFile, path: Path) -> bool:
