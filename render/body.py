@@ -10,7 +10,7 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from l10n_article.render.context import Article, SegmentText, markdown_parser, plain_text, shared_parser
+from l10n_article.render.context import Article, SegmentText, Shown, markdown_parser, plain_text, shared_parser
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',
@@ -26,17 +26,36 @@ def inline_html(text: str, references: dict | None = None) -> Markup:
     return Markup(shared_parser().renderInline(text, {"references": references or {}}).strip())
 
 
+def _block_span(tokens: list[Token | None], index: int) -> range:
+    """The tokens of the block that holds nothing but the inline token at ``index``: its paragraph
+    or heading, and the list item, quote or figure around it when it is all they hold."""
+    start, end = index, index
+    while start > 0 and end + 1 < len(tokens):
+        opening, closing = tokens[start - 1], tokens[end + 1]
+        if opening is None or closing is None or opening.nesting != 1 or closing.nesting != -1 \
+                or opening.level != closing.level:
+            break
+        start, end = start - 1, end + 1
+    return range(start, end + 1)
+
+
 def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str]) -> Markup:
-    """HTML of the article with ``texts`` in place; ``wrap`` marks up each segment's state."""
+    """HTML of the article with ``texts`` in place; ``wrap`` marks up each segment's state. A
+    withheld segment is left out with the block that holds only it."""
     md = markdown_parser()
     for name, html in _BLOCKS.items():
         md.add_render_rule(name, lambda self, tokens, idx, options, env, html=html: html)
-    tokens = list(article.tokens)
+    tokens: list[Token | None] = list(article.tokens)
     for text in texts:
+        if text.state == Shown.WITHHELD:
+            for index in _block_span(tokens, text.segment.token_index):
+                tokens[index] = None
+            continue
         html = inline_html(text.text, article.references)
         marked = Token("html_inline", "", 0, content=str(wrap(text, html)))
         tokens[text.segment.token_index] = Token("inline", "", 0, children=[marked])
-    return Markup(md.renderer.render(tokens, md.options, {}))
+    kept = [token for token in tokens if token is not None]
+    return Markup(md.renderer.render(kept, md.options, {}))
 
 
 def title_text(article: Article, text: str) -> str:

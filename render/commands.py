@@ -14,10 +14,15 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
     report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed)
     for path in report.catalogs:
         print(f"wrote {path}")
-    for language, share in report.skipped.items():
-        print(f"skipped {language}: {share:.1f}% reviewed, below --min-reviewed {args.min_reviewed:g}")
+    for skipped in report.skipped:
+        print(f"skipped {skipped.page}: {skipped.percent:.1f}% reviewed, below --min-reviewed {args.min_reviewed:g}")
+    for gap in report.interface:
+        print(f"{gap.catalog}: {gap.language}: {gap.missing} of {gap.total} interface strings not translated yet: "
+              f"the {gap.language} pages show them in English")
     for path in report.pages:
         print(f"page {path}")
+    if report.record:
+        print(f"recorded the published translations in {report.record}")
     return 0
 
 
@@ -33,8 +38,10 @@ def add_commands(commands) -> None:
     build_parser.add_argument("--drafts", action="store_true",
                               help="show unreviewed drafts (visibly marked) instead of the source text")
     build_parser.add_argument("--min-reviewed", type=percent, default=0, metavar="N",
-                              help="skip a language whose reviewed share is below N percent (0 to 100)")
-    build_parser.add_argument("--out", type=Path, help="output folder (default: build/ of the project)")
+                              help="skip an article's page in a language where less than N percent of it is "
+                                   "reviewed (0 to 100)")
+    build_parser.add_argument("--out", type=Path,
+                              help="output folder (default: build/ of the project, build-drafts/ with --drafts)")
     build_parser.set_defaults(run=run_build)
     compare = commands.add_parser("compare", help="print the language versions segment by segment (writes nothing)")
     compare.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")

@@ -1,12 +1,15 @@
 """What the pages need from the catalogs: the only module of ``render`` that reads ``translate``."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import polib
 from babel import Locale
 
 from l10n_article.translate.catalog.pofile import header_line
-from l10n_article.translate.catalog.progress import Progress, State, progress, state
+from l10n_article.translate.catalog.changes import SourceChange, classify_change
+from l10n_article.translate.catalog.progress import State, state
+from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now, published_memory
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange
@@ -22,21 +25,41 @@ from l10n_article.translate.workspace import Domain, Workspace
 
 UI_DOMAIN = "ui"
 
-__all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Progress", "Project", "SegmentText",
-           "State", "UI_DOMAIN", "Workspace",
-           "article_texts", "catalog_entries", "exchange", "findings", "header_line", "language_name",
-           "markdown_parser", "plain_text", "quoted", "read_text", "reviewed_share", "shared_parser", "state",
-           "text_direction", "update"]
+__all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Project", "PublishedMemory",
+           "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources", "State", "UI_DOMAIN", "Workspace",
+           "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
+           "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
+           "reviewed_percent", "shared_parser", "state", "text_direction", "update"]
+
+
+class Shown(StrEnum):
+    """What a page shows for a segment."""
+
+    REVIEWED = "reviewed"  # a reviewed translation: of this very text, or of one edited only cosmetically since
+    UPDATING = "updating"  # the last reviewed translation, noted as being updated (a material change)
+    WITHHELD = "withheld"  # nothing: the source changed materially and the project withholds the passage
+    DRAFT = "draft"  # an unreviewed translation (with --drafts)
+    MISSING = "missing"  # the source text, marked as not translated yet
 
 
 @dataclass(frozen=True)
 class SegmentText:
-    """What a page shows for one segment: a text, the language it is in, and its state."""
+    """What a page shows for one segment: a text, the language it is in, and its state; ``kept`` is
+    the published translation of an earlier source text it shows (None for the current one's)."""
 
     segment: Segment
     text: str
     language: str
-    state: State  # reviewed, draft (with --drafts), or missing (the source text is shown instead)
+    state: Shown
+    kept: PublishedUnit | None = None
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the pages of one language are made from, besides the catalogs."""
+
+    published: PublishedMemory
+    drafts: bool = False
 
 
 def catalog_entries(ws: Workspace, language: str, domain: str, current: bool = False) -> dict[str, polib.POEntry]:
@@ -56,33 +79,53 @@ def findings(ws: Workspace, languages: tuple[str, ...]) -> dict[tuple[str, str, 
     return found
 
 
-def article_texts(ws: Workspace, article: Article, language: str, drafts: bool) -> list[SegmentText]:
-    """Each segment's text for ``language``: reviewed translations; drafts only when asked."""
+_ON_MATERIAL_CHANGE = {"note": Shown.UPDATING, "withhold": Shown.WITHHELD, "source": Shown.MISSING}
+
+
+def _kept_text(ws: Workspace, segment: Segment, kept: PublishedUnit) -> SegmentText:
+    """The page's text for ``segment`` from the last reviewed translation of an earlier source."""
+    if kept.source != segment.text:
+        change = classify_change(kept.source, segment.text, ws.project.source_language, ws.glossary)
+        if change.material:
+            shown = _ON_MATERIAL_CHANGE[ws.project.on_material_change]
+            if shown == Shown.WITHHELD and segment.kind == "title":
+                shown = Shown.UPDATING  # a page is never without its title
+            if shown == Shown.MISSING:
+                return SegmentText(segment, segment.text, ws.project.source_language, shown, kept)
+            return SegmentText(segment, kept.translation, kept.language, shown, kept)
+    return SegmentText(segment, kept.translation, kept.language, Shown.REVIEWED, kept)
+
+
+def segment_text(ws: Workspace, segment: Segment, entry: polib.POEntry | None, language: str,
+                 sources: Sources) -> SegmentText:
+    """What the page of ``language`` shows for ``segment``, whose catalog entry is ``entry``: its
+    reviewed translation; else (with drafts) its draft; else the last published reviewed translation
+    of the segment's earlier source text, as the project's policy on material changes says; else
+    the source text."""
+    current = state(entry)
+    if entry is not None and current == State.REVIEWED:
+        return SegmentText(segment, entry.msgstr, language, Shown.REVIEWED)
+    if entry is not None and current != State.MISSING and sources.drafts:
+        return SegmentText(segment, entry.msgstr, language, Shown.DRAFT)
+    kept = sources.published.last_reviewed(language, segment.text, entry.previous_msgid if entry else None)
+    if kept is not None:
+        return _kept_text(ws, segment, kept)
+    return SegmentText(segment, segment.text, ws.project.source_language, Shown.MISSING)
+
+
+def article_texts(ws: Workspace, article: Article, language: str, sources: Sources) -> list[SegmentText]:
+    """Each segment's text on the page of ``language`` (see ``segment_text``)."""
     if language == ws.project.source_language:
-        return [SegmentText(s, s.text, language, State.REVIEWED) for s in article.segments]
+        return [SegmentText(s, s.text, language, Shown.REVIEWED) for s in article.segments]
     entries = catalog_entries(ws, language, article.slug)
-    texts = []
-    for segment in article.segments:
-        entry = entries.get(segment.text)
-        current = state(entry)
-        if entry is not None and (current == State.REVIEWED or (current != State.MISSING and drafts)):
-            texts.append(SegmentText(segment, entry.msgstr, language,
-                                     State.REVIEWED if current == State.REVIEWED else State.DRAFT))
-        else:
-            texts.append(SegmentText(segment, segment.text, ws.project.source_language, State.MISSING))
-    return texts
+    return [segment_text(ws, segment, entries.get(segment.text), language, sources) for segment in article.segments]
 
 
-def reviewed_share(ws: Workspace, language: str) -> Progress:
-    """Progress of ``language`` over all articles (interface strings aside)."""
-    total = Progress(language, "articles")
-    for article in ws.articles:
-        catalog = ws.catalog(language, article.slug)
-        if catalog is not None:
-            total.add(progress(catalog, language, article.slug))
-        else:
-            total.segments += len({s.text for s in article.segments})
-    return total
+def reviewed_percent(texts: list[SegmentText]) -> float:
+    """The share of an article's distinct passages its page shows as reviewed translations."""
+    passages = {t.segment.text for t in texts}
+    reviewed = {t.segment.text for t in texts if t.state == Shown.REVIEWED}
+    return round(100 * len(reviewed) / len(passages), 1) if passages else 100.0
 
 
 def language_name(code: str, in_language: str, menu: bool = True) -> str:

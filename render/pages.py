@@ -1,5 +1,9 @@
 """Catalogs → one HTML page per language and article, with Jinja2 templates.
 
+Every article has the same address from its first build on, ``<lang>/<slug>.html``, and every
+language that publishes an article has ``<lang>/index.html`` listing them. ``--min-reviewed``
+decides per article and language; no page links to a page that is not published.
+
 A build renders the whole site in memory first, then publishes it at once: a problem found on the
 way (a damaged catalog or translation memory) leaves the previous site as it was.
 """
@@ -13,9 +17,10 @@ from markupsafe import Markup
 
 from l10n_article.render.body import render_body, title_text
 from l10n_article.render.compare import compare_files
-from l10n_article.render.context import (Article, SegmentText, State, Workspace, article_texts, language_name,
-                                         reviewed_share, update)
+from l10n_article.render.context import (UI_DOMAIN, Article, SegmentText, Shown, Sources, Workspace, article_texts,
+                                         language_name, published_memory, reviewed_percent, update)
 from l10n_article.render.output import check_output, publish
+from l10n_article.render.publication import interface_gaps, record_publication
 from l10n_article.render.templating import environment, page_frame, static_file
 
 
@@ -25,82 +30,148 @@ class SegmentMacro(Protocol):
     def __call__(self, view: dict, page_language: str) -> Markup: ...
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A page left out by ``--min-reviewed``: its address and the share of it that is reviewed."""
+
+    language: str
+    page: str
+    percent: float
+
+
+@dataclass(frozen=True)
+class InterfaceGap:
+    """A published language whose pages show some interface strings in English."""
+
+    language: str
+    missing: int
+    total: int
+    catalog: Path
+
+
 @dataclass
 class BuildReport:
+    out: Path | None = None
     catalogs: list[Path] = field(default_factory=list)  # templates and catalogs the update rewrote
     pages: list[Path] = field(default_factory=list)
-    skipped: dict[str, float] = field(default_factory=dict)  # language → percent reviewed
+    skipped: list[Skipped] = field(default_factory=list)
+    interface: list[InterfaceGap] = field(default_factory=list)
+    record: Path | None = None  # the record of published translations, when this build changed it
 
 
-def page_name(articles: list[Article], article: Article) -> str:
-    """``index.html`` for a one-article project; ``<slug>.html`` for each article otherwise."""
-    return "index.html" if len(articles) == 1 else f"{article.slug}.html"
+@dataclass
+class Edition:
+    """Each article's texts in each language, and which of these pages one build publishes."""
+
+    texts: dict[tuple[str, str], list[SegmentText]] = field(default_factory=dict)  # (language, slug) → texts
+    pages: set[tuple[str, str]] = field(default_factory=set)  # (language, slug) published
+
+    def languages_of(self, slug: str, languages: list[str]) -> list[str]:
+        """The languages, of ``languages`` and in that order, in which the article is published."""
+        return [code for code in languages if (code, slug) in self.pages]
+
+    def with_index(self, languages: list[str]) -> list[str]:
+        """The languages that publish at least one article (and so have an index)."""
+        return [code for code in languages if any(language == code for language, _ in self.pages)]
+
+
+def page_name(article: Article) -> str:
+    """An article's page, the same in every language and whatever other articles there are."""
+    return f"{article.slug}.html"
+
+
+def drafts_folder(output: Path) -> Path:
+    """Where ``--drafts`` previews go unless told otherwise: ``build-drafts/`` beside ``build/``."""
+    return output.with_name(output.name + "-drafts")
 
 
 def render_article(env: jinja2.Environment, ws: Workspace, article: Article, texts: list[SegmentText],
-                   language: str, languages: list[str], name: str, drafts: bool) -> str:
+                   language: str, languages: list[str]) -> str:
+    """The page of ``article`` in ``language``, linking to its versions in ``languages``."""
     segment: SegmentMacro = getattr(env.get_template("segment.html").module, "segment")
     body = render_body(article, texts, lambda text, html: segment(dict(
         state=text.state, language=text.language, html=html), language))
     title = next(t for t in texts if t.segment.kind == "title")
     page = dict(
-        page_frame(language, languages, name, current=language),
+        page_frame(language, languages, page_name(article), current=language),
         title=title_text(article, title.text),
-        drafts=drafts and any(t.state == State.DRAFT for t in texts),
-        fallbacks=any(t.state == State.MISSING for t in texts),
+        drafts=any(t.state == Shown.DRAFT for t in texts),
+        fallbacks=any(t.state == Shown.MISSING for t in texts),
         source_name=language_name(ws.project.source_language, language, menu=False),
         body=body,
         total=len(texts),
-        reviewed=sum(t.state == State.REVIEWED for t in texts),
+        reviewed=sum(t.state == Shown.REVIEWED for t in texts),
         is_source=language == ws.project.source_language,
     )
     return env.get_template("article.html").render(page=page)
 
 
 def render_index(env: jinja2.Environment, language: str, languages: list[str], titles: list[dict]) -> str:
-    """The list of a several-article project's articles, in one language."""
+    """The list of the articles published in ``language``, in that language where translated."""
     page = page_frame(language, languages, "index.html", current=language)
     return env.get_template("index.html").render(page=page, articles=titles)
 
 
-def language_pages(ws: Workspace, language: str, languages: list[str], drafts: bool) -> dict[str, str]:
-    """``<lang>/<page>.html`` → its HTML, for every article (and the index of several)."""
-    env = environment(ws, language)
-    articles = ws.articles
-    pages, titles = {}, []
-    for article in articles:
-        texts = article_texts(ws, article, language, drafts)
-        name = page_name(articles, article)
-        pages[f"{language}/{name}"] = render_article(env, ws, article, texts, language, languages, name, drafts)
-        title = next(t for t in texts if t.segment.kind == "title")
-        titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
-    if len(articles) > 1:
-        pages[f"{language}/index.html"] = render_index(env, language, languages, titles)
-    return pages
+def choose_pages(ws: Workspace, sources: Sources, min_reviewed: float, report: BuildReport) -> Edition:
+    """Each article's texts in each language, kept where at least ``min_reviewed`` percent of the
+    article is reviewed (the source language always); the others go into ``report.skipped``."""
+    edition = Edition()
+    for language in (ws.project.source_language, *ws.project.languages):
+        for article in ws.articles:
+            texts = article_texts(ws, article, language, sources)
+            share = reviewed_percent(texts)
+            edition.texts[language, article.slug] = texts
+            if share < min_reviewed:
+                report.skipped.append(Skipped(language, f"{language}/{page_name(article)}", share))
+            else:
+                edition.pages.add((language, article.slug))
+    return edition
+
+
+def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
+    """Every file of the site: the articles' pages, each language's index, the comparison page
+    and the style sheets."""
+    project = ws.project
+    everyone = [project.source_language, *project.languages]
+    indexed = edition.with_index(everyone)
+    files: dict[str, str] = {}
+    for language in indexed:
+        env = environment(ws, language)
+        titles = []
+        for article in ws.articles:
+            if (language, article.slug) not in edition.pages:
+                continue
+            texts = edition.texts[language, article.slug]
+            name = page_name(article)
+            files[f"{language}/{name}"] = render_article(env, ws, article, texts, language,
+                                                         edition.languages_of(article.slug, everyone))
+            title = next(t for t in texts if t.segment.kind == "title")
+            titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
+        files[f"{language}/index.html"] = render_index(env, language, indexed, titles)
+    files["style.css"] = static_file("style.css")
+    files.update(compare_files(ws, indexed))
+    return files
 
 
 def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
           min_reviewed: float = 0) -> BuildReport:
-    """Bring the catalogs up to date, then make ``<out>`` hold exactly the new site:
-    ``<lang>/index.html`` for every language (with several articles, ``<lang>/<slug>.html`` each
-    and an index listing them), the comparison page and the style sheets."""
+    """Bring the catalogs up to date, then make ``<out>`` hold exactly the new site (see the module's
+    docstring). A build without drafts records the reviewed translations it published; a drafts
+    preview goes to ``build-drafts/`` unless ``out`` says otherwise, and records nothing."""
     project = ws.project
-    out = out or project.output_dir
+    out = out or (drafts_folder(project.output_dir) if drafts else project.output_dir)
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
-    report = BuildReport(catalogs=update(ws).written)
-    languages = [project.source_language]
-    for language in project.languages:
-        share = reviewed_share(ws, language).percent_reviewed
-        if share < min_reviewed:
-            report.skipped[language] = share
-        else:
-            languages.append(language)
-    files: dict[str, str] = {}
-    for language in languages:
-        files.update(language_pages(ws, language, languages, drafts))
-    files["style.css"] = static_file("style.css")
-    files.update(compare_files(ws, languages))
+    published = published_memory(project.locales_dir, project.source_language)
+    report = BuildReport(out=out, catalogs=update(ws).written)
+    sources = Sources(published, drafts)
+    edition = choose_pages(ws, sources, min_reviewed, report)
+    files = site_files(ws, edition)
+    report.interface = [InterfaceGap(language, missing, total, project.po_path(language, UI_DOMAIN))
+                        for language in edition.with_index([project.source_language, *project.languages])
+                        for missing, total in [interface_gaps(ws, language)] if missing]
     publish(files, out, keep)
     report.pages = [out / name for name in files if name.endswith(".html")]
+    if not drafts and record_publication(ws, published, edition.texts, edition.pages):
+        report.record = published.path
     return report

@@ -20,7 +20,10 @@ DEFAULTS: dict[str, object] = {
     "output": "build",
     "source-language": "fr",
     "languages": [],
+    "on-material-change": "note",
 }
+# What a page shows for a passage whose source changed materially since its translation was reviewed.
+MATERIAL_CHANGE_POLICIES = ("note", "withhold", "source")
 
 
 def validate_language(code: object, where: Path | str | None = None) -> str:
@@ -82,6 +85,14 @@ def _languages(settings: dict[str, object], source_language: str, config_path: P
     return tuple(languages)
 
 
+def _policy(settings: dict[str, object], config_path: Path) -> str:
+    value = settings["on-material-change"]
+    if value not in MATERIAL_CHANGE_POLICIES:
+        raise L10nError(f"[tool.l10n] on-material-change must be one of {', '.join(MATERIAL_CHANGE_POLICIES)} "
+                        f"(not {value!r})", config_path)
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -90,6 +101,7 @@ class Project:
     output_dir: Path
     source_language: str
     languages: tuple[str, ...]
+    on_material_change: str = "note"
 
     @classmethod
     def load(cls, root: Path | str = ".") -> "Project":
@@ -109,6 +121,7 @@ class Project:
             output_dir=root / _folder(settings, "output", config_path),
             source_language=source_language,
             languages=_languages(settings, source_language, config_path),
+            on_material_change=_policy(settings, config_path),
         )
 
     def select(self, codes: list[str] | None) -> tuple[str, ...]:

@@ -38,8 +38,8 @@ class Elements(html.parser.HTMLParser):
         return next(lang for text, lang in self.texts if fragment in text)
 
 
-def page(project, language):
-    return (project / "build" / language / "index.html").read_text(encoding="utf-8")
+def page(project, language, slug="kazakhstan-ue", out="build"):
+    return (project / out / language / f"{slug}.html").read_text(encoding="utf-8")
 
 
 def test_a_page_per_language_with_lang_switcher_and_alternates(project, l10n):
@@ -78,7 +78,7 @@ def test_fuzzy_entries_are_published_only_as_marked_drafts(project, l10n):
     assert draft not in page(project, "en")
     assert Elements(page(project, "en")).lang_of(CAPTION) == "fr"
     l10n(project, "build", "--drafts")
-    text = page(project, "en")
+    text = page(project, "en", out="build-drafts")
     assert re.search(r'<span class="l10n-draft"><span class="l10n-badge">Draft, not reviewed</span> '
                      + re.escape(draft), text)
     assert "Preview with unreviewed drafts" in text
@@ -102,10 +102,11 @@ def test_min_reviewed_skips_and_reports_languages_below_the_threshold(project, l
     translate_entries(project, "en", {e.msgid: "EN" for e in catalog})
     status, out, _ = l10n(project, "build", "--min-reviewed", "50", "--out", str(project / "site"))
     assert status == 0
-    assert "skipped ru: 0.0% reviewed, below --min-reviewed 50" in out
-    assert (project / "site" / "en" / "index.html").exists()
-    assert not (project / "site" / "ru" / "index.html").exists()
-    assert 'hreflang="ru"' not in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "skipped ru/kazakhstan-ue.html: 0.0% reviewed, below --min-reviewed 50" in out
+    assert (project / "site" / "en" / "kazakhstan-ue.html").exists()
+    assert not (project / "site" / "ru").exists()
+    for name in ("kazakhstan-ue.html", "index.html"):
+        assert 'hreflang="ru"' not in (project / "site" / "en" / name).read_text(encoding="utf-8")
 
 
 def test_interface_strings_come_from_the_ui_catalogs_with_plural_forms(project, l10n):
@@ -128,6 +129,10 @@ def damage_memory(project):
     (project / "locales" / "memory.tmx").write_text("<tmx version=", encoding="utf-8")
 
 
+def damage_published(project):
+    (project / "locales" / "published.tmx").write_text("<tmx version=\"1.4\"><body><tu>", encoding="utf-8")
+
+
 def damage_ui(project):
     path = project / "locales" / "ru" / "LC_MESSAGES" / "ui.po"
     catalog = read_catalog(path, "ru")
@@ -135,7 +140,7 @@ def damage_ui(project):
     write_catalog(catalog, path)
 
 
-@pytest.mark.parametrize("damage", [damage_memory, damage_ui])
+@pytest.mark.parametrize("damage", [damage_memory, damage_published, damage_ui])
 def test_a_failed_build_leaves_the_old_site_byte_identical(project, l10n, damage):
     l10n(project, "update")
     translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
@@ -157,10 +162,11 @@ def test_the_output_folder_holds_exactly_the_new_build(project, l10n):
     status, out, _ = l10n(project, "build", "--min-reviewed", "50", "--out", str(site))
     assert status == 0 and "skipped ru" in out
     built = snapshot(site)
-    assert sorted(built) == ["compare.css", "compare/index.html", "fr/index.html", "style.css"]
-    assert 'hreflang="ru"' not in built["fr/index.html"].decode()
+    assert sorted(built) == ["compare.css", "compare/index.html", "fr/index.html", "fr/kazakhstan-ue.html",
+                             "style.css"]
+    assert 'hreflang="ru"' not in built["fr/kazakhstan-ue.html"].decode()
     assert [line.removeprefix("page ") for line in out.splitlines() if line.startswith("page ")] == [
-        str(site / "fr" / "index.html"), str(site / "compare" / "index.html")]
+        str(site / "fr" / "kazakhstan-ue.html"), str(site / "fr" / "index.html"), str(site / "compare" / "index.html")]
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging folder left behind
 
 
@@ -201,7 +207,7 @@ def test_a_title_made_of_an_image_is_never_an_empty_title(project, l10n, title, 
     assert l10n(project, "build")[0] == 0
     assert f"<title>{shown}</title>" in page(project, "en")
     compare = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert f'<h2 id="article-1" lang="fr">{shown}</h2>' in compare
+    assert f">{shown}</h2>" in compare
 
 
 def test_a_build_parses_each_article_once_and_reads_each_catalog_once(project, l10n, monkeypatch):

@@ -1,0 +1,132 @@
+"""The record of what was published: every reviewed translation a build put on a page, kept in
+``locales/published.tmx`` (TMX 1.4, which CAT tools import as a translation memory).
+
+A catalog entry forgets its reviewed state as soon as its source is edited (it turns fuzzy, and a
+translator may start rewriting it); this record does not. Each unit is a true pair, the source
+text and the reviewed translation published for it, with ``creationdate`` (first published) and
+``changedate`` (last time it became the published translation of that source). The property
+``x-stands-for`` names the later source texts this translation still stands for on the pages,
+until a translator reviews them: after two edits in a row, the second finds it that way.
+"""
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from l10n_article.translate import __version__
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_text, write_if_changed
+from l10n_article.translate.mt.memory import XML_LANG
+
+PUBLISHED_FILE = "published.tmx"
+_DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
+
+
+@dataclass
+class PublishedUnit:
+    """One reviewed translation as it was published."""
+
+    language: str
+    source: str
+    translation: str
+    published: datetime  # first published
+    latest: datetime  # last time it became the published translation of ``source``
+    stands_for: set[str] = field(default_factory=set)  # later source texts it still stands for
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _date(value: str | None, path: Path) -> datetime:
+    try:
+        return datetime.strptime(value or "", _DATE).replace(tzinfo=timezone.utc)
+    except ValueError as exc:
+        raise L10nError(f"invalid TMX date {value!r} (expected YYYYMMDDThhmmssZ)", path) from exc
+
+
+class PublishedMemory:
+    """The published reviewed translations of a project, by language and source text."""
+
+    def __init__(self, path: Path, source_language: str):
+        self.path = path
+        self.source_language = source_language
+        self.units: list[PublishedUnit] = []
+        if path.exists():
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            root = ET.fromstring(read_text(self.path))
+        except ET.ParseError as exc:
+            raise L10nError(f"invalid TMX: {exc}", self.path, exc.position[0]) from exc
+        for unit in root.iter("tu"):
+            variants = {tuv.get(XML_LANG) or "": tuv.findtext("seg") or "" for tuv in unit.findall("tuv")}
+            source = variants.pop(self.source_language, None)
+            if source is None or len(variants) != 1:
+                continue
+            [(language, translation)] = variants.items()
+            stands_for = {prop.text or "" for prop in unit.findall("prop") if prop.get("type") == "x-stands-for"}
+            self.units.append(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
+                                            _date(unit.get("changedate") or unit.get("creationdate"), self.path),
+                                            stands_for))
+
+    def _latest(self, language: str, matches) -> PublishedUnit | None:
+        found = [unit for unit in self.units if unit.language == language and matches(unit)]
+        return max(found, key=lambda unit: unit.latest) if found else None
+
+    def last_reviewed(self, language: str, source: str, previous: str | None = None) -> PublishedUnit | None:
+        """The last published reviewed translation into ``language`` of ``source``, else of its
+        ``previous`` text (the ``#| msgid`` of a fuzzy entry), else the one either still stands for."""
+        for text in (source, previous):
+            if text is not None:
+                found = self._latest(language, lambda unit: unit.source == text)
+                if found:
+                    return found
+        texts = {source, previous} - {None}
+        return self._latest(language, lambda unit: bool(unit.stands_for & texts))
+
+    def publish(self, language: str, source: str, translation: str, when: datetime) -> None:
+        """Record that ``translation``, reviewed, is now the published translation of ``source``."""
+        latest = self._latest(language, lambda unit: unit.source == source)
+        if latest is not None and latest.translation == translation:
+            return
+        same = next((unit for unit in self.units if (unit.language, unit.source, unit.translation)
+                     == (language, source, translation)), None)
+        if same is None:
+            self.units.append(PublishedUnit(language, source, translation, when, when))
+        else:
+            same.latest = when
+
+    def stand_in(self, language: str, stand_ins: dict[str, PublishedUnit]) -> None:
+        """Record which later source texts (keys) each unit of ``language`` now stands for."""
+        for unit in self.units:
+            if unit.language == language:
+                unit.stands_for = {text for text, chosen in stand_ins.items() if chosen is unit}
+
+    def save(self) -> bool:
+        """Write the file atomically when its content changed; say whether it was written."""
+        if not self.units and not self.path.exists():
+            return False
+        root = ET.Element("tmx", version="1.4")
+        ET.SubElement(root, "header", {"creationtool": "l10n", "creationtoolversion": __version__,
+                                       "segtype": "paragraph", "adminlang": "en", "srclang": self.source_language,
+                                       "datatype": "plaintext", "o-tmf": "l10n"})
+        body = ET.SubElement(root, "body")
+        for unit in sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
+            element = ET.SubElement(body, "tu", creationdate=unit.published.strftime(_DATE),
+                                    changedate=unit.latest.strftime(_DATE))
+            for text in sorted(unit.stands_for):
+                ET.SubElement(element, "prop", type="x-stands-for").text = text
+            for language, text in ((self.source_language, unit.source), (unit.language, unit.translation)):
+                variant = ET.SubElement(element, "tuv", {XML_LANG: language})
+                ET.SubElement(variant, "seg").text = text
+        ET.indent(root)
+        return write_if_changed(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
+                                + ET.tostring(root, encoding="unicode") + "\n")
+
+
+def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:
+    """The project's record of published translations, ``<locales>/published.tmx``."""
+    return PublishedMemory(locales_dir / PUBLISHED_FILE, source_language)
