@@ -77,6 +77,8 @@ class _Entries:
         kind = "msgstr[]" if index is not None else word
         if kind in ("msgctxt", "msgid") and self.last in ("msgstr", "msgstr[]"):
             self.last = None
+        if kind == "msgstr[]" and self.last == "msgid" and self.message is not None:
+            raise L10nError("missing msgid_plural before msgstr[N]", self.path, self.message.msgid_line)
         if kind not in _NEXT.get(self.last, set()):
             expected = " or ".join(sorted(_NEXT.get(self.last, {"msgctxt", "msgid"})))
             raise L10nError(f"unexpected {word}, expected {expected.replace('msgstr[]', 'msgstr[N]')}",
@@ -120,9 +122,10 @@ class _Entries:
                             self.path, message.msgid_line)
         self.keys[key] = line
 
-    def finish(self, line: int) -> None:
-        if self.last not in (None, "msgstr", "msgstr[]"):
-            raise L10nError("entry ends without msgstr", self.path, line)
+    def finish(self) -> None:
+        """At the end of the file: the last entry must be complete (named at its msgid, as msgfmt)."""
+        if self.last not in (None, "msgstr", "msgstr[]") and self.message is not None:
+            raise L10nError("entry ends without msgstr", self.path, self.message.msgid_line or self.message.line)
 
 
 def check_syntax(text: str, path: Path | str) -> list[Message]:
@@ -152,6 +155,6 @@ def check_syntax(text: str, path: Path | str) -> list[Message]:
             raise L10nError("unterminated string or invalid escape sequence", path, number)
         else:
             raise L10nError(f"syntax error: {raw.strip()[:40]!r} is not PO syntax", path, number)
-    active.finish(len(lines))
-    obsolete.finish(len(lines))
+    active.finish()
+    obsolete.finish()
     return found
