@@ -37,14 +37,14 @@ def test_direct_and_pivoted_drafts_are_fuzzy_exact_and_say_where_they_come_from(
     calls = Calls(monkeypatch)
     status, out, _ = l10n(project, "translate", "--lang", "en,ru")
     assert status == 0
-    assert "en: fr → en (translate-fr_en 1.9): 19 drafts" in out
-    assert "ru: fr → en → ru (translate-fr_en 1.9, translate-en_ru 1.9): 19 drafts" in out
+    assert "en: direct: fr → en (translate-fr_en 1.9): 19 drafts" in out
+    assert "ru: pivot: fr → en → ru (translate-fr_en 1.9, translate-en_ru 1.9): 19 drafts" in out
     for language, provenance in (("en", "argos translate-fr_en 1.9"),
                                  ("ru", "argos translate-fr_en 1.9 > translate-en_ru 1.9")):
         for entry in catalog(project, language):
             assert entry.msgstr == entry.msgid  # the planted copy circuit reproduces its input
             assert "fuzzy" in entry.flags
-            assert entry.tcomment == "machine draft: " + provenance
+            assert entry.tcomment.startswith(f"machine draft: {provenance}, confidence ")
     legs = [label for label, _ in calls.batches]
     assert legs == ["translate-fr_en 1.9", "translate-en_ru 1.9"]  # whole batches, fr→en once for both
     for path in (project / "locales").rglob("*.po"):
@@ -57,7 +57,7 @@ def test_no_route_is_reported_for_that_language_only(project, install, l10n):
     kk = (project / "locales" / "kk" / "LC_MESSAGES" / "kazakhstan-ue.po").read_bytes()
     status, out, _ = l10n(project, "translate")
     assert status == 1
-    assert ("kk: no route fr→kk: install a package for fr→kk or en→kk (l10n models install FILE)\n") in out
+    assert ("kk: missing: no route fr→kk: install a package for fr→kk or en→kk (l10n models install FILE)\n") in out
     assert (project / "locales" / "kk" / "LC_MESSAGES" / "kazakhstan-ue.po").read_bytes() == kk
     assert all(e.msgstr for e in catalog(project, "en"))
 
@@ -65,12 +65,13 @@ def test_no_route_is_reported_for_that_language_only(project, install, l10n):
 def test_a_user_provided_multilingual_kazakh_package(project, install, l10n):
     install("fr_en", "fr_kk")
     status, out, _ = l10n(project, "translate", "--dry-run", "--lang", "kk")
-    assert (status, out) == (0, "kk: fr → kk (translate-fr_kk 1.9): 19 segments to translate\n")
+    assert (status, out) == (0, "kk: direct: fr → kk (translate-fr_kk 1.9), a fr→kk package is installed: "
+                             "19 segments to translate\n")
     assert not (project / "locales" / "kk").exists()  # a dry run changes nothing
     assert l10n(project, "translate", "--lang", "kk")[0] == 0
     entries = catalog(project, "kk")
     assert [e.msgstr for e in entries] == [e.msgid for e in entries]  # target prefix stripped
-    assert entries[0].tcomment == "machine draft: argos translate-fr_kk 1.9"
+    assert entries[0].tcomment.startswith("machine draft: argos translate-fr_kk 1.9, confidence ")
 
 
 def test_reviewed_entries_and_edited_drafts_are_never_touched(project, install, l10n):
@@ -176,9 +177,9 @@ def test_refresh_redoes_untouched_drafts_after_a_model_upgrade(project, install,
     status, out, _ = l10n(project, "translate", "--lang", "en", "--refresh")
     assert "translate-fr_en 2.0" in out and "18 drafts" in out
     entries = catalog(project, "en")
-    assert entries[0].tcomment == "machine draft: argos translate-fr_en 2.0"
+    assert entries[0].tcomment.startswith("machine draft: argos translate-fr_en 2.0, confidence ")
     assert entries[3].msgstr == "Edited by a translator"
-    assert entries[3].tcomment == "machine draft: argos translate-fr_en 1.9"
+    assert entries[3].tcomment.startswith("machine draft: argos translate-fr_en 1.9, confidence ")
 
 
 def test_a_damaged_memory_is_one_line_with_its_line_number(project, install, l10n):
@@ -206,3 +207,28 @@ def test_bad_decoding_options_are_refused_before_any_model_loads(project, instal
     assert refused.value.code == 2
     assert capsys.readouterr().err == message
     assert loaded == [] and not (project / "locales").exists()
+
+
+class Recorder:
+    """A progress display that writes down what it is told."""
+
+    def __init__(self):
+        self.events = []
+
+    def leg(self, language, leg, total):
+        self.events.append(("leg", language, leg.label, total))
+
+    def loading(self, leg):
+        self.events.append(("loading", leg.label))
+
+    def advance(self, count):
+        self.events.append(("advance", count))
+
+
+def test_progress_names_language_and_leg_knows_its_total_and_shows_model_loading(project, install):
+    install("fr_en", "en_ru")
+    progress = Recorder()
+    translate_drafts(workspace(project), ("ru",), progress=progress)
+    assert progress.events == [("leg", "ru", "translate-fr_en 1.9", 32), ("loading", "translate-fr_en 1.9"),
+                               ("advance", 32), ("leg", "ru", "translate-en_ru 1.9", 32),
+                               ("loading", "translate-en_ru 1.9"), ("advance", 32)]

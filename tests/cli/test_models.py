@@ -178,7 +178,8 @@ def test_a_package_folder_named_with_a_dot_is_installed_where_list_and_routes_se
     assert [path.name for path in folder.iterdir()] == ["translate-fr_en-1_9"]
     assert l10n(project, "models", "list")[1].startswith("translate-fr_en  fr→en  1.9  ")
     status, out, _ = l10n(project, "translate", "--dry-run", "--lang", "en")
-    assert (status, out) == (0, "en: fr → en (translate-fr_en 1.9): 19 segments to translate\n")
+    assert (status, out) == (0, "en: direct: fr → en (translate-fr_en 1.9), a fr→en package is installed: "
+                             "19 segments to translate\n")
 
 
 def test_installing_a_package_again_replaces_it(project, install, l10n, packages):

@@ -52,8 +52,9 @@ def _norm(layer, size):
 
 def build_model(folder: Path, vocabulary: list[str], layers: int = 1, d_model: int = 128, heads: int = 2,
                 ffn: int = 256, seed: int = 0, prefixed: bool = False, quantization: str | None = None,
-                noise: float = 1e-3) -> None:
-    """A CTranslate2 Transformer that copies its input, saved to ``folder``."""
+                noise: float = 1e-3, sharpness: float = 1.0) -> None:
+    """A CTranslate2 Transformer that copies its input, saved to ``folder``; a ``sharpness`` below 1
+    scales its output logits down, so that it copies with less certainty (lower scores)."""
     rng = np.random.default_rng(seed)
     head_dim = d_model // heads
     position_dims = min(64, head_dim // 2)
@@ -82,7 +83,7 @@ def build_model(folder: Path, vocabulary: list[str], layers: int = 1, d_model: i
     _norm(spec.encoder.layer_norm, d_model)
     _norm(spec.decoder.layer_norm, d_model)
     projection = zeros((vocab, d_model), np.float32)
-    projection[:, :token_dims] = tokens
+    projection[:, :token_dims] = tokens * sharpness
     spec.decoder.projection.weight = projection
     spec.decoder.projection.bias = zeros(vocab, np.float32)
 

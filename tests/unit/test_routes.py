@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n_article.translate.mt.routes import NoRoute, PackageInfo, Route, find_route
+from l10n_article.translate.mt.routes import NoRoute, PackageInfo, Route, find_route, reviewed_route
 
 
 def package(pair: str, version: str = "1.9") -> PackageInfo:
@@ -21,7 +21,7 @@ def test_without_a_direct_package_the_route_goes_through_english():
     fr_en, en_ru = package("fr_en"), package("en_ru")
     route = find_route([en_ru, fr_en, package("de_ru")], "fr", "ru")
     assert route.legs == (fr_en, en_ru)
-    assert route.describe() == "fr → en → ru (translate-fr_en 1.9, translate-en_ru 1.9)"
+    assert route.describe() == "pivot: fr → en → ru (translate-fr_en 1.9, translate-en_ru 1.9)"
     assert route.provenance == "argos translate-fr_en 1.9 > translate-en_ru 1.9"
 
 
@@ -57,3 +57,20 @@ def test_no_route_says_which_package_to_install(packages, source, target, messag
     with pytest.raises(NoRoute) as missing:
         find_route([package(pair) for pair in packages], source, target)
     assert str(missing.value) == message
+
+
+def test_kazakh_may_start_from_the_reviewed_russian_when_a_ru_kk_package_is_installed():
+    ru_kk = package("ru_kk", "1.0")
+    route = reviewed_route([package("fr_en"), ru_kk, package("ru_kk", "0.9")], "kk")
+    assert route == Route("ru", "kk", (ru_kk,), reviewed=True)
+    assert route.kind == "from reviewed ru"
+    assert route.provenance == "argos translate-ru_kk 1.0 from reviewed ru"
+    assert route.describe() == "from reviewed ru: ru → kk (translate-ru_kk 1.0)"
+
+
+@pytest.mark.parametrize("packages, target", [
+    (["fr_kk", "en_kk"], "kk"),  # no ru→kk package
+    (["ru_kk"], "en"),  # English has no reviewed pivot
+], ids=["no ru→kk package", "a language without a reviewed pivot"])
+def test_no_reviewed_route(packages, target):
+    assert reviewed_route([package(pair) for pair in packages], target) is None

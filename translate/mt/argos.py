@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,10 +18,12 @@ from typing import Any
 
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.mt import archive
+from l10n_article.translate.mt.memory import MachineSentence
 from l10n_article.translate.mt.routes import PackageInfo
 
 BATCH_SENTENCES = 32
-DECODING = {"replace_unknowns": True, "length_penalty": 0.2}  # as argostranslate decodes
+LENGTH_PENALTY = 0.2
+DECODING = {"replace_unknowns": True, "length_penalty": LENGTH_PENALTY}  # as argostranslate decodes
 TEXT_FIELDS = ("type", "from_code", "to_code", "target_prefix")  # metadata.json fields the code relies on
 
 
@@ -180,34 +182,74 @@ def install_from_index(from_code: str, to_code: str) -> PackageInfo:
         downloaded.unlink(missing_ok=True)  # as argostranslate does: a damaged download is fetched anew
 
 
+def _vocabulary(model: Path, side: str) -> frozenset[str]:
+    """The tokens a CTranslate2 model knows on one ``side`` (source or target), from its vocabulary
+    file (JSON list, or one token a line); empty when it has none (nothing can then be checked)."""
+    for name in ("shared_vocabulary", f"{side}_vocabulary"):
+        for path, read in ((model / f"{name}.json", json.loads), (model / f"{name}.txt", str.splitlines)):
+            if path.exists():
+                try:
+                    return frozenset(read(path.read_text(encoding="utf-8")))
+                except (OSError, ValueError) as exc:
+                    raise L10nError(f"not a valid Argos package: cannot read {path.name} ({exc})", path) from exc
+    return frozenset()
+
+
 class Engine:
-    """One package's model, loaded once; ``calls`` counts CTranslate2 calls."""
+    """One package: its tokenizer, loaded at once, and its model, loaded on first use (``loading``
+    is told before); ``calls`` counts CTranslate2 calls."""
 
     def __init__(self, info: PackageInfo, device: str = "cpu", threads: int = 0, beam: int = 4):
-        ctranslate2 = _require("ctranslate2")
         package = _load(info.path)
         self.info = info
         self.tokenizer = package.tokenizer
         self.target_prefix = package.target_prefix
-        self.beam = beam
+        self.device, self.threads, self.beam = device, threads, beam
         self.calls = 0
-        try:
-            self.translator = ctranslate2.Translator(str(info.path / "model"), device=device, compute_type="auto",
-                                                     intra_threads=threads, inter_threads=1)
-        except (RuntimeError, ValueError) as exc:
-            raise L10nError(f"cannot load the model on {device}: {exc}", info.path) from exc
+        self.loading: Callable[[PackageInfo], None] = lambda info: None
+        self._translator: Any = None
+        self.vocabularies = [_vocabulary(info.path / "model", side) for side in ("source", "target")]
 
-    def translate(self, sentences: list[str]) -> list[str]:
-        """Translate a batch of sentences in one CTranslate2 call."""
+    def keeps(self, text: str) -> bool:
+        """Whether the package can copy ``text`` through: its tokenizer gives it back unchanged, and
+        the model knows every piece of it on both sides (an unknown piece reaches it as ``<unk>``)."""
+        pieces = self.tokenizer.encode(text)
+        known = all(piece in vocabulary for vocabulary in self.vocabularies if vocabulary for piece in pieces)
+        return known and self.tokenizer.decode(pieces).strip() == text
+
+    @property
+    def translator(self) -> Any:
+        """The CTranslate2 model, loaded now if it is not yet."""
+        if self._translator is None:
+            ctranslate2 = _require("ctranslate2")
+            self.loading(self.info)
+            try:
+                self._translator = ctranslate2.Translator(str(self.info.path / "model"), device=self.device,
+                                                          compute_type="auto", intra_threads=self.threads,
+                                                          inter_threads=1)
+            except (RuntimeError, ValueError) as exc:
+                raise L10nError(f"cannot load the model on {self.device}: {exc}", self.info.path) from exc
+        return self._translator
+
+    def translate(self, sentences: list[str]) -> list[MachineSentence]:
+        """Translate a batch of sentences in one CTranslate2 call, each with its score."""
+        translator = self.translator
         try:
             tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
             prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
-            results = self.translator.translate_batch(tokens, target_prefix=prefix, beam_size=self.beam,
-                                                      max_batch_size=BATCH_SENTENCES, **DECODING)
+            results = translator.translate_batch(tokens, target_prefix=prefix, beam_size=self.beam,
+                                                 max_batch_size=BATCH_SENTENCES, return_scores=True, **DECODING)
         except (OSError, RuntimeError, ValueError) as exc:
             raise L10nError(f"the model failed: {exc}", self.info.path) from exc
         self.calls += 1
-        return [self._decode(result.hypotheses[0]) for result in results]
+        return [self._output(result.hypotheses[0], result.scores[0]) for result in results]
+
+    def _output(self, tokens: list[str], score: float) -> MachineSentence:
+        """A hypothesis as text, with the mean log-probability of its tokens. CTranslate2's score is
+        their summed log-probability divided by ``length ** length_penalty``, the length counting
+        the end token (greedy search included)."""
+        length = len(tokens) + 1
+        return MachineSentence(self._decode(tokens), score * length ** LENGTH_PENALTY / length, length)
 
     def _decode(self, tokens: list[str]) -> str:
         """The text of a hypothesis, without the target prefix a multilingual package forces."""

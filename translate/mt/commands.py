@@ -5,6 +5,7 @@ from pathlib import Path
 
 from l10n_article.translate.commands import at_least, language_list
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt.routes import PackageInfo
 from l10n_article.translate.workspace import Workspace
 
 INSTALL_USAGE = "models install takes FILE.argosmodel, or FROM TO (e.g. fr en)"
@@ -17,9 +18,9 @@ def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
     if args.dry_run:
         plans = plan(ws, languages, args.refresh)
         for item in plans:
-            print(item.summary())
-        return 1 if any(item.route is None for item in plans) else 0
-    with _progress() as progress:
+            print("\n".join(item.summary()))
+        return 1 if any(item.problem for item in plans) else 0
+    with _ProgressBar() as progress:
         report = translate_drafts(ws, languages, refresh=args.refresh, device=args.device,
                                   threads=args.threads, beam=args.beam, progress=progress)
     for outcome in report.outcomes:
@@ -28,15 +29,30 @@ def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
     return 1 if report.partial else 0
 
 
-class _progress:
-    """A tqdm bar on a terminal for runs longer than a moment; nothing when output is redirected."""
+class _ProgressBar:
+    """A tqdm bar on a terminal for runs longer than a moment, naming the language and the leg,
+    with the leg's total, and the model being loaded; nothing when output is redirected."""
 
-    def __enter__(self):
+    def __enter__(self) -> "_ProgressBar":
         from tqdm import tqdm
         self.bar = tqdm(unit="sentence", desc="translating", delay=1.0, disable=None, leave=False)
-        return self.bar.update
+        self.language, self.described = "", "translating"
+        return self
 
-    def __exit__(self, *exc):
+    def leg(self, language: str, leg: PackageInfo, total: int) -> None:
+        self.language, self.described = language, f"{language}: {leg.label} ({leg.from_code}→{leg.to_code})"
+        self.bar.reset(total=total)
+        self.bar.set_description(self.described)
+
+    def loading(self, leg: PackageInfo) -> None:
+        self.bar.set_description(f"{self.language}: loading the model of {leg.label}")
+
+    def advance(self, count: int) -> None:
+        if self.bar.desc != self.described:
+            self.bar.set_description(self.described, refresh=False)
+        self.bar.update(count)
+
+    def __exit__(self, *exc) -> None:
         self.bar.close()
 
 

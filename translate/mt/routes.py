@@ -1,9 +1,11 @@
-"""Which installed packages translate the source into each target language: direct, or via English."""
+"""Which installed packages translate into each target language: direct, via English, or from a
+reviewed translation (Kazakh from the reviewed Russian: a pivot a human has checked)."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
 PIVOT = "en"
+REVIEWED_PIVOTS = {"kk": "ru"}  # target → the language whose reviewed translation a draft may start from
 
 
 @dataclass(frozen=True)
@@ -23,18 +25,31 @@ class PackageInfo:
 
 @dataclass(frozen=True)
 class Route:
+    """The packages that take a text from ``source`` to ``target``, leg after leg; ``reviewed``
+    when ``source`` is not the article's language but a reviewed translation of it."""
+
     source: str
     target: str
     legs: tuple[PackageInfo, ...]
+    reviewed: bool = False
+
+    @property
+    def kind(self) -> str:
+        """``direct``, ``pivot`` or ``from reviewed ru``."""
+        if self.reviewed:
+            return f"from reviewed {self.source}"
+        return "direct" if len(self.legs) == 1 else "pivot"
 
     @property
     def provenance(self) -> str:
-        """How a draft was made, for translators: ``argos translate-fr_en 1.9 > translate-en_ru 1.9``."""
-        return "argos " + " > ".join(leg.label for leg in self.legs)
+        """How a draft was made, for translators: ``argos translate-fr_en 1.9 > translate-en_ru 1.9``,
+        ``argos translate-ru_kk 1.0 from reviewed ru``."""
+        made = "argos " + " > ".join(leg.label for leg in self.legs)
+        return f"{made} from reviewed {self.source}" if self.reviewed else made
 
     def describe(self) -> str:
         path = " → ".join([self.source] + [leg.to_code for leg in self.legs])
-        return f"{path} ({', '.join(leg.label for leg in self.legs)})"
+        return f"{self.kind}: {path} ({', '.join(leg.label for leg in self.legs)})"
 
 
 class NoRoute(Exception):
@@ -50,6 +65,14 @@ def _best(packages: list[PackageInfo], source: str, target: str) -> PackageInfo 
 
 def _version_key(version: str) -> tuple:
     return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+
+
+def reviewed_route(packages: list[PackageInfo], target: str) -> Route | None:
+    """The route from the reviewed translation ``target`` may start from (Kazakh: from reviewed
+    Russian), when such a pivot is defined and its package is installed."""
+    pivot = REVIEWED_PIVOTS.get(target)
+    package = _best(packages, pivot, target) if pivot else None
+    return Route(pivot, target, (package,), reviewed=True) if pivot and package else None
 
 
 def find_route(packages: list[PackageInfo], source: str, target: str) -> Route:
