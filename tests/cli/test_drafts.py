@@ -232,3 +232,16 @@ def test_progress_names_language_and_leg_knows_its_total_and_shows_model_loading
     assert progress.events == [("leg", "ru", "translate-fr_en 1.9", 32), ("loading", "translate-fr_en 1.9"),
                                ("advance", 32), ("leg", "ru", "translate-en_ru 1.9", 32),
                                ("loading", "translate-en_ru 1.9"), ("advance", 32)]
+
+
+def test_a_reference_link_label_never_reaches_the_model(project, install, monkeypatch):
+    install("fr_en")
+    (project / "source" / "references.md").write_text(
+        "---\nslug: references\nlang: fr\n---\n\n# Le sommet\n\nLire [le communiqué][conseil] du sommet.\n\n"
+        "[conseil]: https://www.consilium.europa.eu/\n", encoding="utf-8")
+    calls = Calls(monkeypatch)
+    translate_drafts(workspace(project), ("en",))
+    seen = [s for _, batch in calls.batches for s in batch]
+    assert "Lire" in seen and "le communiqué" in seen and not any("conseil" in s for s in seen)
+    assert catalog(project, "en", "references").find("Lire [le communiqué][conseil] du sommet.").msgstr \
+        == "Lire [le communiqué][conseil] du sommet."
