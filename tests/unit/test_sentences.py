@@ -3,6 +3,7 @@
 import pytest
 
 from l10n_article.translate.mt.sentences import Sentence, split_sentences, split_with_spaces
+from support.sentence_cases import CASES as REGRESSION
 
 CASES = {
     "two plain sentences": ("Le sommet s’est ouvert. Il a duré deux jours.",
@@ -49,3 +50,9 @@ def test_sentences_and_their_spaces_cover_the_text_exactly(text):
 def test_the_white_space_after_each_sentence_is_kept_as_it_was():
     assert split_with_spaces("Bien.  Deux espaces.\u00a0Fin.") == [
         Sentence("Bien.", "  "), Sentence("Deux espaces.", "\u00a0"), Sentence("Fin.")]
+
+
+@pytest.mark.parametrize("text, expected", REGRESSION.values(), ids=REGRESSION.keys())
+def test_french_regression_set(text, expected):
+    assert split_sentences(text) == expected
+    assert "".join(s.text + s.gap for s in split_with_spaces(text)) == text

@@ -3,7 +3,8 @@
 It cuts after ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets, French ``. »``
 included) when white space and the start of a new sentence follow; French spacing
 (``livrables ? Le``) is understood, and initials (``J. Smith``) and common abbreviations are not
-taken for sentence ends.
+taken for sentence ends (``M. Tokaïev``, ``av. J.-C.``, ``Env. 12``, in any case), but for
+``etc.`` before a capital letter, which ends its sentence (``etc. Puis``).
 """
 
 import re
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 
 _END = re.compile(r"""(?<=\S)\s?[.!?…]+(?:\s?»|[”’"')\]])*(?P<gap>\s+)(?=[«“"'(\[]?\s?[^\W\d_a-zа-яё]|\d)""")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
-_ABBREVIATIONS = {"M", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Dr", "St", "etc", "p", "pp", "cf", "ex", "vol", "no",
-                  "art", "av", "env", "т", "г", "гг", "им", "др", "см", "ж"}
+_ABBREVIATIONS = {"m", "mme", "mlle", "mr", "mrs", "ms", "dr", "st", "etc", "p", "pp", "cf", "ex", "vol", "no",
+                  "art", "av", "env", "т", "г", "гг", "им", "др", "см", "ж"}  # compared in lower case
+_FINAL = {"etc"}  # abbreviations that end their sentence when a capital letter follows
 
 
 @dataclass(frozen=True)
@@ -28,18 +30,21 @@ def split_sentences(text: str) -> list[str]:
     return [sentence.text for sentence in split_with_spaces(text)]
 
 
-def _abbreviated(before: str) -> bool:
-    """Whether the text before a full stop ends with an initial or a known abbreviation."""
+def _abbreviated(before: str, after: str) -> bool:
+    """Whether the text before a full stop ends with an initial or a known abbreviation that does
+    not end the sentence here (``after`` is the text that follows)."""
     word = _LAST_WORD.search(before)
     last = word.group(1) if word else ""
-    return (len(last) == 1 and last.isupper()) or last in _ABBREVIATIONS
+    if last.casefold() in _FINAL:
+        return not after.lstrip("«“\"'( ")[:1].isupper()
+    return (len(last) == 1 and last.isupper()) or last.casefold() in _ABBREVIATIONS
 
 
 def split_with_spaces(text: str) -> list[Sentence]:
     """The sentences of ``text`` with the white space after each: together they cover it exactly."""
     pieces, start = [], 0
     for match in _END.finditer(text):
-        if _abbreviated(text[start:match.start()]):
+        if _abbreviated(text[start:match.start()], text[match.end():]):
             continue
         pieces.append(Sentence(text[start:match.start("gap")], match.group("gap")))
         start = match.end()
