@@ -191,9 +191,18 @@ def _references(occurrences: list[tuple[str, str]]) -> list[str]:
     return lines + [line] if len(line) > 2 else lines
 
 
+def _flag_rank(flag: str) -> int:
+    """GNU's order: format flags (``python-format``, ``no-c-format``…), then ``wrap``/``no-wrap``,
+    then flags it does not know (which only ``l10n update`` keeps)."""
+    if flag.endswith("-format"):
+        return 0
+    return 1 if flag in ("wrap", "no-wrap") else 2
+
+
 def _flags(entry: polib.POEntry) -> list[str]:
     fuzzy = "fuzzy" in entry.flags and (entry.msgstr or any(entry.msgstr_plural.values()))
-    flags = (["fuzzy"] if fuzzy else []) + [f for f in entry.flags if f != "fuzzy"]
+    others = sorted((f for f in entry.flags if f != "fuzzy"), key=_flag_rank)
+    flags = (["fuzzy"] if fuzzy else []) + others
     return ["#, " + ", ".join(flags)] if flags else []
 
 
