@@ -1,6 +1,7 @@
 """Catalogs as GNU gettext writes them, and translators' catalogs kept up to date as msgmerge would."""
 
 import gettext
+import os
 import random
 import re
 
@@ -8,7 +9,7 @@ import polib
 import pytest
 from babel import Locale
 
-from support import SEED, gettext_tool
+from support import SEED, gettext_tool, snapshot
 from l10n_article.translate.catalog.pofile import read_catalog
 from l10n_article.translate.catalog.format import format_catalog
 
@@ -157,3 +158,38 @@ def test_obsolete_entries_are_kept_and_revived_when_their_text_returns(project, 
     l10n(project, "update")
     entry = _entries(project)[text]
     assert not entry.obsolete and entry.msgstr == "Kept translation." and "fuzzy" not in entry.flags
+
+
+def test_a_catalog_that_is_a_link_stays_a_link_with_its_mode_and_owner(project, l10n, tmp_path):
+    _write_article(project, "A first paragraph.")
+    l10n(project, "update")
+    po = project / "locales" / "en" / "LC_MESSAGES" / "news.po"
+    shared = tmp_path / "translators" / "news-en.po"
+    shared.parent.mkdir()
+    po.rename(shared)
+    po.symlink_to(shared)
+    os.chmod(shared, 0o640)
+    if os.geteuid() == 0:
+        os.chown(shared, 12345, 23456)
+    before = shared.stat()
+    _write_article(project, "A first paragraph.", "A second paragraph.")
+    assert l10n(project, "update")[0] == 0
+    assert po.is_symlink() and po.resolve() == shared
+    assert "A second paragraph." in shared.read_text(encoding="utf-8")
+    after = shared.stat()
+    assert (after.st_mode, after.st_uid, after.st_gid) == (before.st_mode, before.st_uid, before.st_gid)
+
+
+def test_a_duplicate_written_another_way_is_refused_at_its_line(project, l10n):
+    _write_article(project, "Newsletter")
+    l10n(project, "update")
+    po = project / "locales" / "en" / "LC_MESSAGES" / "news.po"
+    text = po.read_text(encoding="utf-8")
+    first = text.split("\n").index('msgid "Newsletter"') + 1
+    po.write_text(text + '\n#~ msgid ""\n#~ "News"\n#~ "letter"\n#~ msgstr "Kept"\n', encoding="utf-8")
+    line = len(text.split("\n")) + 1
+    before = snapshot(project)
+    status, _, err = l10n(project, "update")
+    assert status == 2
+    assert err == f"{po}:{line}: duplicate message definition (first defined at line {first + 1})\n"
+    assert snapshot(project) == before
