@@ -1,6 +1,8 @@
 """The article's language versions aligned segment by segment, with states, edits and findings.
 
-Both the comparison page and ``l10n compare`` are views of this one model.
+Both the comparison page and ``l10n compare`` are views of this one model. States come from
+``entry_state`` with the translation memory, so a machine draft is one whose text is still the
+machine's, whatever comments it carries.
 """
 
 import difflib
@@ -9,12 +11,18 @@ from dataclasses import dataclass, field
 
 import polib
 
-from l10n_article.render.context import MACHINE_COMMENT, Article, Finding, State, Workspace, catalog_entries, findings, state
+from l10n_article.render.context import MACHINE_COMMENT, Article, Finding, State, Workspace, catalog_entries, findings
+from l10n_article.translate.catalog.format import format_catalog
+from l10n_article.translate.catalog.progress import entry_state
+from l10n_article.translate.catalog.signoff import Approval, Note, approval, is_signoff, notes
+
+NEEDS_REVIEW = (State.MACHINE_DRAFT, State.DRAFT, State.OUTDATED)
+DIRECTIVE = "l10n:"
 
 
 @dataclass
 class Edit:
-    """How a translator changed the machine draft: word-level operations and the share changed."""
+    """How a text became another: word-level operations and the share of words changed."""
 
     operations: list[tuple[str, str]]  # ("equal" | "delete" | "insert", words)
     changed: int
@@ -43,13 +51,28 @@ def word_edit(draft: str, final: str) -> Edit:
 
 @dataclass
 class Cell:
+    """One language's version of a segment (the source's has no state)."""
+
     language: str
     text: str
     state: State | None  # None for the source text
-    previous: str | None = None
-    machine: bool = False
-    edit: Edit | None = None
+    edit: Edit | None = None  # from the machine draft to the reviewed text
     findings: list[Finding] = field(default_factory=list)
+    has_errors: bool = False
+    comments: list[str] = field(default_factory=list)  # the translator's own comments
+    notes: list[Note] = field(default_factory=list)
+    approval: Approval | None = None  # valid for exactly this text
+    lapsed: Approval | None = None  # given to an earlier source or translation
+    location: str = ""  # path:line of the entry in its catalog
+
+
+@dataclass
+class SourceChange:
+    """A previous source some translations were made from, as a word diff to the current one."""
+
+    previous: str
+    edit: Edit
+    languages: list[str]
 
 
 @dataclass
@@ -59,10 +82,12 @@ class Row:
     reference: str
     source: Cell
     cells: list[Cell]
+    changes: list[SourceChange] = field(default_factory=list)
 
     @property
     def needs_review(self) -> bool:
-        return any(c.state in (State.DRAFT, State.OUTDATED) for c in self.cells)
+        """A draft, an outdated translation, or a translation with check errors."""
+        return any(c.state in NEEDS_REVIEW or c.has_errors for c in self.cells)
 
     @property
     def has_missing(self) -> bool:
@@ -73,8 +98,13 @@ class Row:
 class Summary:
     language: str
     counts: dict[State, int]
+    errors: int = 0
     changed: int = 0
     length: int = 0
+
+    @property
+    def segments(self) -> int:
+        return sum(self.counts.values())
 
     @property
     def distance(self) -> float | None:
@@ -88,45 +118,101 @@ class Alignment:
     summaries: list[Summary]
 
 
-def _cell(entry: polib.POEntry | None, current: State, language: str, drafted: tuple[str, str] | None,
-          found: list[Finding]) -> Cell:
+def own_comments(entry: polib.POEntry) -> list[str]:
+    """The translator's comments, without the tool's lines (machine provenance, sign-off, and
+    ``l10n:`` directives such as silenced checks)."""
+    return [line for line in (entry.tcomment or "").split("\n") if line.strip() and not
+            line.startswith((MACHINE_COMMENT, DIRECTIVE)) and not is_signoff(line)]
+
+
+def entry_lines(ws: Workspace, language: str, domain: str) -> dict[str, int]:
+    """msgid → the line its entry starts on in the catalog file: the line it was read from, or, for
+    a catalog this command wrote, the line it was written on."""
+    catalog = ws.catalog(language, domain)
+    if catalog is None:
+        return {}
+    if any(entry.linenum is None for entry in catalog):
+        catalog = polib.pofile(format_catalog(catalog))
+    return {entry.msgid: entry.linenum for entry in catalog if not entry.obsolete}
+
+
+@dataclass
+class _Context:
+    """What every cell of one language and article is made from."""
+
+    ws: Workspace
+    language: str
+    slug: str
+    found: dict[tuple[str, str, str], list[Finding]]
+    lines: dict[str, int]
+
+    def location(self, msgid: str) -> str:
+        """``path:line`` of the entry (the catalog alone when the entry is not written yet)."""
+        path = self.ws.project.relative(self.ws.project.po_path(self.language, self.slug))
+        return f"{path}:{self.lines[msgid]}" if msgid in self.lines else path
+
+
+def _cell(context: _Context, entry: polib.POEntry | None, msgid: str) -> Cell:
+    language, memory = context.language, context.ws.memory
+    current = entry_state(entry, language, memory)
     if entry is None or current == State.MISSING:
-        return Cell(language, "", State.MISSING)
-    if current != State.REVIEWED:
-        machine = drafted is not None and MACHINE_COMMENT in (entry.tcomment or "")
-        return Cell(language, entry.msgstr, current, entry.previous_msgid, machine, findings=found)
-    edit = word_edit(drafted[1], entry.msgstr) if drafted is not None else None
-    return Cell(language, entry.msgstr, current, edit=edit, findings=found)
+        return Cell(language, "", State.MISSING, location=context.location(msgid))
+    recorded = approval(entry)
+    drafted = memory.draft(language, msgid)
+    reviewed = current in (State.REVIEWED, State.APPROVED)
+    found = context.found.get((language, context.slug, msgid), [])
+    return Cell(language, entry.msgstr, current,
+                edit=word_edit(drafted[1], entry.msgstr) if reviewed and drafted is not None else None,
+                findings=found, has_errors=any(f.severity == "error" for f in found),
+                comments=own_comments(entry), notes=notes(entry),
+                approval=recorded if current == State.APPROVED else None,
+                lapsed=recorded if current != State.APPROVED else None,
+                location=context.location(msgid))
+
+
+def _changes(text: str, entries: dict[str, polib.POEntry | None]) -> list[SourceChange]:
+    """Each distinct previous source of the outdated translations, once, diffed to ``text``."""
+    changes: dict[str, SourceChange] = {}
+    for language, entry in entries.items():
+        if entry is not None and entry.previous_msgid is not None and "fuzzy" in entry.flags:
+            change = changes.setdefault(entry.previous_msgid,
+                                        SourceChange(entry.previous_msgid, word_edit(entry.previous_msgid, text), []))
+            change.languages.append(language)
+    return list(changes.values())
+
+
+def _count(summary: Summary, cell: Cell) -> None:
+    assert cell.state is not None
+    summary.counts[cell.state] += 1
+    summary.errors += cell.has_errors
+    if cell.edit is not None:
+        summary.changed += cell.edit.changed
+        summary.length += cell.edit.length
 
 
 def align(ws: Workspace, languages: tuple[str, ...]) -> list[Alignment]:
     """One alignment per article, from the catalogs merged with the current sources in memory
     (nothing is written)."""
-    memory = ws.memory
     found = findings(ws, languages)
     result = []
     for article in ws.articles:
+        contexts = {language: _Context(ws, language, article.slug, found,
+                                       entry_lines(ws, language, article.slug))
+                    for language in languages}
         entries = {language: catalog_entries(ws, language, article.slug, current=True) for language in languages}
         summaries = {language: Summary(language, dict.fromkeys(list(State), 0)) for language in languages}
         rows: list[Row] = []
         seen: set[str] = set()
         for segment in article.segments:
-            cells = []
-            for language in languages:
-                entry = entries[language].get(segment.text)
-                current = state(entry)
-                cell = _cell(entry, current, language, memory.draft(language, segment.text),
-                             found.get((language, article.slug, segment.text), []))
-                cells.append(cell)
-                if segment.text not in seen:
-                    summary = summaries[language]
-                    summary.counts[current] += 1
-                    if cell.edit is not None:
-                        summary.changed += cell.edit.changed
-                        summary.length += cell.edit.length
+            here = {language: entries[language].get(segment.text) for language in languages}
+            cells = [_cell(contexts[language], here[language], segment.text) for language in languages]
+            if segment.text not in seen:
+                for cell in cells:
+                    _count(summaries[cell.language], cell)
             seen.add(segment.text)
             reference = f"{ws.project.relative(article.path)}:{segment.line}"
             rows.append(Row(len(rows) + 1, segment.kind, reference,
-                            Cell(ws.project.source_language, segment.text, None), cells))
+                            Cell(ws.project.source_language, segment.text, None), cells,
+                            _changes(segment.text, here)))
         result.append(Alignment(article, rows, list(summaries.values())))
     return result

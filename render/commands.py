@@ -6,6 +6,7 @@ from pathlib import Path
 from l10n_article.render.alignment import align
 from l10n_article.render.compare_text import format_alignment
 from l10n_article.render.pages import build
+from l10n_article.translate import review_commands
 from l10n_article.translate.commands import language_list, percent
 from l10n_article.translate.workspace import Workspace
 
@@ -46,5 +47,6 @@ def add_commands(commands) -> None:
     compare = commands.add_parser("compare", help="print the language versions segment by segment (writes nothing)")
     compare.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     compare.add_argument("--needs-review", action="store_true",
-                         help="only segments with a draft, an outdated or a missing translation")
+                         help="only segments with a draft, an outdated or a missing translation, or check errors")
     compare.set_defaults(run=run_compare)
+    review_commands.add_commands(commands)

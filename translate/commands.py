@@ -4,7 +4,8 @@ import argparse
 import json
 
 from l10n_article.translate.catalog.orphans import archive, find_orphans, remove
-from l10n_article.translate.catalog.update import SyncReport, extract, status, update
+from l10n_article.translate.catalog.review import project_progress
+from l10n_article.translate.catalog.update import SyncReport, extract, update
 from l10n_article.translate.quality.checks import CHECKS
 from l10n_article.translate.quality.consistency import PROJECT_CHECKS
 from l10n_article.translate.quality.findings import check_project
@@ -59,16 +60,19 @@ def run_update(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+STATUS_COLUMNS = ("language", "catalog", "segments", "words", "reviewed", "approved", "edited-drafts",
+                  "machine-drafts", "outdated", "untranslated", "check-errors", "reviewed %")
+
+
 def run_status(ws: Workspace, args: argparse.Namespace) -> int:
-    rows = status(ws, ws.project.select(args.lang))
+    rows = project_progress(ws, ws.project.select(args.lang))
     if args.json:
         print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
         return 0
-    header = ("language", "catalog", "segments", "words", "reviewed", "drafts", "outdated", "untranslated",
-              "reviewed %")
-    table = [header] + [(r.language, r.domain, r.segments, r.words, r.reviewed, r.drafts, r.outdated,
-                         r.untranslated, f"{r.percent_reviewed:.1f}") for r in rows]
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
+    table = [STATUS_COLUMNS] + [(r.language, r.domain, r.segments, r.words, r.reviewed, r.approved, r.edited_drafts,
+                                 r.machine_drafts, r.outdated, r.untranslated, r.check_errors,
+                                 f"{r.percent_reviewed:.1f}") for r in rows]
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(STATUS_COLUMNS))]
     for row in table:
         print("  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
     for orphan in find_orphans(ws):
@@ -130,7 +134,11 @@ def add_commands(commands) -> None:
                     "msgmerge's rules: edited passages keep their translation as fuzzy with the previous "
                     "source (#| msgid), removed ones become obsolete (#~), comments and flags stay.")
     update_parser.set_defaults(run=run_update)
-    status_parser = commands.add_parser("status", help="translation progress per language and catalog")
+    status_parser = commands.add_parser(
+        "status", help="translation progress per language and catalog",
+        description="Per language and catalog, segments by state: reviewed (approved among them), edited "
+                    "drafts and machine drafts (fuzzy), outdated (fuzzy since the source changed), "
+                    "untranslated; and the translations with check errors (see l10n check).")
     status_parser.add_argument("--json", action="store_true", help="machine-readable output")
     status_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     status_parser.set_defaults(run=run_status)

@@ -1,0 +1,130 @@
+"""Sign-off in the catalogs: `l10n approve` and `l10n note`, kept by every gettext tool, void when a text changes."""
+
+import re
+from datetime import date
+
+import pytest
+
+from support import CAPTION, TITLE, gettext_tool, snapshot, translate_entries
+from l10n_article.render.cli import workspace
+from l10n_article.translate.catalog import signoff
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
+from l10n_article.translate.catalog.progress import State, entry_state, publishable
+from l10n_article.translate.catalog.review import Place, approve
+
+INVEST = "Premier producteur régional de matières premières critiques"
+APPROVAL = re.compile(r"^# approved: Anna Petrova (\d{4}-\d{2}-\d{2}) ([0-9a-f]{12})$", re.M)
+
+
+def _po(project, language="ru"):
+    return project / "locales" / language / "LC_MESSAGES" / "kazakhstan-ue.po"
+
+
+@pytest.fixture
+def reviewed(project, l10n):
+    """Russian with a reviewed title, a reviewed paragraph with a check error, a draft caption."""
+    l10n(project, "update")
+    invest = next(e.msgid for e in read_catalog(_po(project), "ru") if e.msgid.startswith(INVEST))
+    translate_entries(project, "ru", {TITLE: "Между рудами и геополитикой", CAPTION: "Токаев на саммите",
+                                      invest: "Казахстан приветствовал план."}, fuzzy={CAPTION}, )
+    return project
+
+
+def test_approve_one_segment_writes_a_translator_comment(reviewed, l10n):
+    status, out, err = l10n(reviewed, "approve", "--lang", "ru", "--segment", "1", "--by", "Anna  Petrova")
+    assert (status, err) == (0, "") and "approved kazakhstan-ue #1" in out
+    text = _po(reviewed).read_text(encoding="utf-8")
+    found = APPROVAL.search(text)
+    assert found and found.group(1) == date.today().isoformat()
+    entry = read_catalog(_po(reviewed), "ru").find(TITLE)
+    assert found.group(2) == signoff.fingerprint(entry) and entry_state(entry) == State.APPROVED
+    assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(_po(reviewed))).returncode == 0
+    rows = {(r["language"], r["domain"]): r for r in __import__("json").loads(l10n(reviewed, "status", "--json")[1])}
+    assert (rows[("ru", "kazakhstan-ue")]["approved"], rows[("ru", "kazakhstan-ue")]["reviewed"]) == (1, 2)
+
+
+def test_a_draft_cannot_be_approved_and_nothing_is_written(reviewed, l10n):
+    before = snapshot(reviewed)
+    status, out, err = l10n(reviewed, "approve", "--lang", "ru", "--segment", "2", "--by", "Anna")
+    line = read_catalog(_po(reviewed), "ru").find(CAPTION).linenum
+    assert status == 2 and err == (f"{_po(reviewed)}:{line}: kazakhstan-ue #2: not reviewed (draft): only a "
+                                   "reviewed translation can be approved\n")
+    assert snapshot(reviewed) == before
+    for args in (["--segment", "99"], ["--all-reviewed", "--segment", "1"], []):
+        status, _, err = l10n(reviewed, "approve", "--lang", "ru", "--by", "Anna", *args)
+        assert status == 2 and err.count("\n") == 1, args
+    assert snapshot(reviewed) == before
+
+
+def test_approve_all_reviewed_leaves_drafts_and_check_errors(reviewed, l10n):
+    status, out, _ = l10n(reviewed, "approve", "--lang", "ru", "--all-reviewed", "--by", "Anna Petrova")
+    assert status == 0
+    assert "approved kazakhstan-ue #1" in out and "approved kazakhstan-ue #6" not in out
+    assert "left kazakhstan-ue #6: has check errors" in out and "left kazakhstan-ue #2: not reviewed (draft)" in out
+    assert len(APPROVAL.findall(_po(reviewed).read_text(encoding="utf-8"))) == 1
+
+
+def test_an_approval_is_void_once_the_translation_or_the_source_changes(reviewed, l10n):
+    l10n(reviewed, "approve", "--lang", "ru", "--segment", "1", "--by", "Anna Petrova")
+    catalog = read_catalog(_po(reviewed), "ru")
+    entry = catalog.find(TITLE)
+    assert publishable(entry, "approved") and publishable(entry, "reviewed")
+    entry.msgstr = "Между рудами и геополитикой: путь Казахстана"
+    assert entry_state(entry) == State.REVIEWED and not publishable(entry, "approved") and publishable(entry)
+    write_catalog(catalog, _po(reviewed))
+    status, out, _ = l10n(reviewed, "compare", "--lang", "ru")
+    assert "approval by Anna Petrova on" in out and "void: the text changed since" in out
+    l10n(reviewed, "approve", "--lang", "ru", "--segment", "1", "--by", "Anna Petrova")
+    assert len(APPROVAL.findall(_po(reviewed).read_text(encoding="utf-8"))) == 1  # replaced, not added
+    article = reviewed / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("trace sa voie", "fait son chemin"),
+                       encoding="utf-8")
+    l10n(reviewed, "update")
+    moved = next(e for e in read_catalog(_po(reviewed), "ru") if e.msgid.startswith("Entre minerais"))
+    assert signoff.approval(moved) is not None and entry_state(moved) == State.OUTDATED
+    assert not publishable(moved, "approved") and not publishable(moved, "reviewed")
+
+
+def test_notes_are_added_and_resolved(reviewed, l10n):
+    assert l10n(reviewed, "note", "--lang", "ru", "--article", "kazakhstan-ue", "--segment", "2", "--by", "Anna",
+                "Токаев: check the\nglossary")[0] == 0
+    l10n(reviewed, "note", "--lang", "ru", "--segment", "2", "--by", "Boris", "second")
+    text = _po(reviewed).read_text(encoding="utf-8")
+    assert f"# note: Anna {date.today().isoformat()}: Токаев: check the glossary\n" in text
+    notes = signoff.notes(read_catalog(_po(reviewed), "ru").find(CAPTION))
+    assert [(n.name, n.text) for n in notes] == [("Anna", "Токаев: check the glossary"), ("Boris", "second")]
+    assert l10n(reviewed, "note", "--lang", "ru", "--segment", "2", "--resolve", "second")[0] == 0
+    assert [n.name for n in signoff.notes(read_catalog(_po(reviewed), "ru").find(CAPTION))] == ["Anna"]
+    l10n(reviewed, "note", "--lang", "ru", "--segment", "2", "--resolve")
+    assert "# note:" not in _po(reviewed).read_text(encoding="utf-8")
+    status, _, err = l10n(reviewed, "note", "--lang", "ru", "--segment", "2", "--resolve")
+    assert status == 2 and "no such note" in err
+
+
+def test_approvals_and_notes_survive_msgcat_and_msgmerge_byte_for_byte(reviewed, l10n):
+    l10n(reviewed, "approve", "--lang", "ru", "--segment", "1", "--by", "Anna Petrova")
+    l10n(reviewed, "note", "--lang", "ru", "--segment", "2", "--by", "Boris", "«Токаев», as in the glossary")
+    po = _po(reviewed)
+    original = po.read_bytes()
+    assert b"# approved: Anna Petrova" in original and b"# note: Boris" in original
+    catted = gettext_tool("msgcat", str(po), "-o", "-")
+    assert catted.returncode == 0 and catted.stdout.encode("utf-8") == original
+    merged = gettext_tool("msgmerge", "--quiet", "--previous", "-o", "-", str(po),
+                          str(reviewed / "locales" / "kazakhstan-ue.pot"))
+    assert merged.returncode == 0 and merged.stdout.encode("utf-8") == original
+
+
+def test_an_approval_made_while_a_translator_saves_keeps_the_translators_work(reviewed):
+    """The catalog is re-read just before it is replaced: a save that lands meanwhile is merged."""
+    ws = workspace(reviewed)
+    ws.catalog("ru", "kazakhstan-ue")  # the command has read the file...
+    translate_entries(reviewed, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})  # ...then Poedit saves
+    approve(ws, Place("ru", "kazakhstan-ue", 1), "Anna")
+    catalog = read_catalog(_po(reviewed), "ru")
+    assert catalog.find(CAPTION).msgstr == "Касым-Жомарт Токаев на саммите"
+    assert entry_state(catalog.find(TITLE)) == State.APPROVED
+
+
+def test_an_unknown_requirement_is_refused():
+    with pytest.raises(Exception, match="unknown requirement 'published'"):
+        publishable(None, "published")
