@@ -10,14 +10,14 @@ until a translator reviews them: after two edits in a row, the second finds it t
 """
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from l10n_article.translate import __version__
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import read_text, write_if_changed
-from l10n_article.translate.mt.memory import XML_LANG
+from l10n_article.translate.files import write_if_changed
+from l10n_article.translate.tmx import XML_LANG, add_variant, new_tmx, read_tmx, tmx_text
 
 PUBLISHED_FILE = "published.tmx"
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
@@ -57,11 +57,7 @@ class PublishedMemory:
             self._load()
 
     def _load(self) -> None:
-        try:
-            root = ET.fromstring(read_text(self.path))
-        except ET.ParseError as exc:
-            raise L10nError(f"invalid TMX: {exc}", self.path, exc.position[0]) from exc
-        for unit in root.iter("tu"):
+        for unit in read_tmx(self.path).iter("tu"):
             variants = {tuv.get(XML_LANG) or "": tuv.findtext("seg") or "" for tuv in unit.findall("tuv")}
             source = variants.pop(self.source_language, None)
             if source is None or len(variants) != 1:
@@ -72,7 +68,7 @@ class PublishedMemory:
                                             _date(unit.get("changedate") or unit.get("creationdate"), self.path),
                                             stands_for))
 
-    def _latest(self, language: str, matches) -> PublishedUnit | None:
+    def _latest(self, language: str, matches: Callable[[PublishedUnit], bool]) -> PublishedUnit | None:
         found = [unit for unit in self.units if unit.language == language and matches(unit)]
         return max(found, key=lambda unit: unit.latest) if found else None
 
@@ -109,22 +105,15 @@ class PublishedMemory:
         """Write the file atomically when its content changed; say whether it was written."""
         if not self.units and not self.path.exists():
             return False
-        root = ET.Element("tmx", version="1.4")
-        ET.SubElement(root, "header", {"creationtool": "l10n", "creationtoolversion": __version__,
-                                       "segtype": "paragraph", "adminlang": "en", "srclang": self.source_language,
-                                       "datatype": "plaintext", "o-tmf": "l10n"})
-        body = ET.SubElement(root, "body")
+        root, body = new_tmx(self.source_language, "paragraph")
         for unit in sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
             element = ET.SubElement(body, "tu", creationdate=unit.published.strftime(_DATE),
                                     changedate=unit.latest.strftime(_DATE))
             for text in sorted(unit.stands_for):
                 ET.SubElement(element, "prop", type="x-stands-for").text = text
-            for language, text in ((self.source_language, unit.source), (unit.language, unit.translation)):
-                variant = ET.SubElement(element, "tuv", {XML_LANG: language})
-                ET.SubElement(variant, "seg").text = text
-        ET.indent(root)
-        return write_if_changed(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
-                                + ET.tostring(root, encoding="unicode") + "\n")
+            add_variant(element, self.source_language, unit.source)
+            add_variant(element, unit.language, unit.translation)
+        return write_if_changed(self.path, tmx_text(root))
 
 
 def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:

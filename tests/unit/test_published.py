@@ -1,0 +1,57 @@
+"""The record of published translations: a TMX file CAT tools import, read back as written."""
+
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from l10n_article.translate.catalog.published import PublishedMemory
+from l10n_article.translate.errors import L10nError
+
+MONDAY = datetime(2025, 4, 7, 9, 30, tzinfo=timezone.utc)
+LATER = MONDAY + timedelta(days=1)
+
+
+def memory(tmp_path):
+    return PublishedMemory(tmp_path / "published.tmx", "fr")
+
+
+def test_units_survive_a_save_and_a_load_with_their_dates_and_stand_ins(tmp_path):
+    record = memory(tmp_path)
+    record.publish("en", "Le plan de 12 milliards.", "The €12 billion plan.", MONDAY)
+    record.stand_in("en", {"Le vaste plan de 12 milliards.": record.units[0]})
+    assert record.save()
+    again = memory(tmp_path)
+    [unit] = again.units
+    assert (unit.language, unit.source, unit.translation) == ("en", "Le plan de 12 milliards.", "The €12 billion plan.")
+    assert unit.published == unit.latest == MONDAY and unit.stands_for == {"Le vaste plan de 12 milliards."}
+    root = ET.parse(tmp_path / "published.tmx").getroot()
+    assert root.get("version") == "1.4" and root.find("header").get("srclang") == "fr"
+    assert root.find("body/tu").get("creationdate") == "20250407T093000Z"
+    assert not again.save()  # nothing changed: the file is left as it is
+
+
+def test_the_last_reviewed_translation_is_found_by_source_previous_source_or_stand_in(tmp_path):
+    record = memory(tmp_path)
+    record.publish("en", "A", "first", MONDAY)
+    record.publish("en", "A", "second", LATER)
+    record.publish("ru", "A", "первый", MONDAY)
+    assert record.last_reviewed("en", "A").translation == "second"
+    assert record.last_reviewed("en", "B", previous="A").translation == "second"
+    assert record.last_reviewed("en", "B") is None and record.last_reviewed("kk", "A") is None
+    record.stand_in("en", {"B": record.last_reviewed("en", "A")})
+    assert record.last_reviewed("en", "C", previous="B").translation == "second"
+    record.publish("en", "A", "first", LATER + timedelta(days=1))  # the first version published again
+    assert record.last_reviewed("en", "A").translation == "first"
+    assert len(record.units) == 3
+
+
+@pytest.mark.parametrize("text, line", [("<tmx version=\"1.4\">\n<body>\n<tu>", 3),
+                                        ('<tmx><body><tu creationdate="yesterday"><tuv xml:lang="fr"><seg>A</seg>'
+                                         '</tuv><tuv xml:lang="en"><seg>B</seg></tuv></tu></body></tmx>', None)])
+def test_a_damaged_record_is_one_error_naming_the_file(tmp_path, text, line):
+    (tmp_path / "published.tmx").write_text(text, encoding="utf-8")
+    with pytest.raises(L10nError) as error:
+        memory(tmp_path)
+    assert error.value.path == tmp_path / "published.tmx"
+    assert line is None or error.value.line == line
