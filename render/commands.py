@@ -7,7 +7,7 @@ from l10n_article.render.alignment import align
 from l10n_article.render.compare_text import format_alignment
 from l10n_article.render.pages import build
 from l10n_article.translate import review_commands
-from l10n_article.translate.commands import language_list, percent
+from l10n_article.translate.commands import at_least, language_list, percent
 from l10n_article.translate.workspace import Workspace
 
 
@@ -34,6 +34,14 @@ def run_compare(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_serve(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.render.serve import serve  # the web server's libraries load only for this command
+
+    project, extra = ws.project, ws.extra_domains
+    serve(lambda: Workspace(project, extra), args.host, args.port, args.by)
+    return 0
+
+
 def add_commands(commands) -> None:
     build_parser = commands.add_parser("build", help="update the catalogs, then write a page per language")
     build_parser.add_argument("--drafts", action="store_true",
@@ -49,4 +57,13 @@ def add_commands(commands) -> None:
     compare.add_argument("--needs-review", action="store_true",
                          help="only segments with a draft, an outdated or a missing translation, or check errors")
     compare.set_defaults(run=run_compare)
+    serve_parser = commands.add_parser(
+        "serve", help="serve the pages and the comparison page on this machine, live, for review",
+        description="Serve the pages and the comparison page, made again whenever a source, catalog or "
+                    "template changes. With --by NAME, the comparison page lets NAME approve segments and "
+                    "leave or resolve notes (written as l10n approve and l10n note write them).")
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_parser.add_argument("--port", type=at_least(1), default=8000, help="port (default: 8000)")
+    serve_parser.add_argument("--by", metavar="NAME", help="the editor reviewing (without it, the page is read-only)")
+    serve_parser.set_defaults(run=run_serve)
     review_commands.add_commands(commands)

@@ -1,0 +1,157 @@
+"""``l10n serve``: the pages and the comparison page served live on this machine, where an editor
+approves segments and leaves or resolves notes.
+
+The site is made in memory from the files as they are (nothing is written but what an editor asks
+for) and made again when a source, catalog or template changes. Editing goes through the same
+library as ``l10n approve`` and ``l10n note``, so a translator's save that lands meanwhile is
+merged. Requests that change files carry the session's token (a page of another site cannot make
+the editor's browser send one), only this machine's host names are answered (no DNS rebinding),
+and only the project's sources and catalogs are ever shown as files.
+"""
+
+import asyncio
+import contextlib
+import html
+import secrets
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+from watchfiles import awatch
+
+from l10n_article.render.alignment import align
+from l10n_article.render.compare import render_compare
+from l10n_article.render.context import L10nError, Sources, Workspace, published_memory
+from l10n_article.render.pages import BuildReport, choose_pages, site_files
+from l10n_article.translate.catalog.review import Place, add_note, approve, resolve_notes
+
+TEMPLATES = Path(__file__).parent / "templates"
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+VIEWABLE = (".md", ".po", ".pot")
+
+
+@dataclass
+class Site:
+    """The site as the files are now, made again after any change."""
+
+    make_workspace: Callable[[], Workspace]
+    token: str
+    editor: str | None
+    version: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+
+    def changed(self) -> None:
+        self.version += 1
+        self.files = {}
+
+    def current(self) -> dict[str, str]:
+        if not self.files:
+            self.files = self._make()
+        return self.files
+
+    def _make(self) -> dict[str, str]:
+        ws = self.make_workspace()
+        project = ws.project
+        sources = Sources(published_memory(project.locales_dir, project.source_language))
+        files = site_files(ws, choose_pages(ws, sources, 0, BuildReport()))
+        languages = [project.source_language, *project.languages]
+        files["compare/index.html"] = render_compare(
+            ws, align(ws, project.languages), languages,
+            editing=dict(token=self.token, editor=self.editor) if self.editor else None)
+        return files
+
+
+def _viewable(site: Site, name: str) -> Path | None:
+    """The project file ``name`` (a source or a catalog), never anything outside those folders."""
+    project = site.make_workspace().project
+    path = (project.root / name).resolve()
+    folders = (project.source_dir.resolve(), project.locales_dir.resolve())
+    inside = any(path.is_relative_to(folder) for folder in folders)
+    return path if inside and path.suffix in VIEWABLE and path.is_file() else None
+
+
+def _file_page(path: Path, name: str) -> str:
+    """A source or catalog, escaped, each line with an anchor (``#L12``) for the findings' links."""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    rows = "\n".join(f'<span id="L{n}" class="line">{html.escape(line)}</span>' for n, line in enumerate(lines, 1))
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(name)}</title>'
+            "<style>.line{display:block;white-space:pre-wrap}.line:target{background:#fffbe6}</style></head>"
+            f"<body><main><h1>{html.escape(name)}</h1><pre>{rows}</pre></main></body></html>\n")
+
+
+def _media_type(name: str) -> str:
+    return "text/css" if name.endswith(".css") else "text/html"
+
+
+def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> Starlette:
+    """The application: GET any page of the site, POST /approve, /note and /resolve."""
+
+    async def page(request: Request) -> Response:
+        name = request.path_params["name"] or "compare/index.html"
+        name = name + "index.html" if name.endswith("/") else name
+        files = await run_in_threadpool(site.current)
+        if name in files:
+            return Response(files[name], media_type=_media_type(name))
+        path = await run_in_threadpool(_viewable, site, name)
+        if path is None:
+            return PlainTextResponse("not found", status_code=404)
+        return HTMLResponse(_file_page(path, name))
+
+    async def edit(request: Request) -> Response:
+        form = await request.form()
+        if not secrets.compare_digest(str(form.get("token", "")), site.token):
+            return PlainTextResponse("this page is out of date: reload it", status_code=403)
+        if site.editor is None:
+            return PlainTextResponse("start l10n serve with --by NAME to edit", status_code=403)
+        try:
+            place = Place(str(form["lang"]), str(form["article"]), int(str(form["segment"])))
+            action = request.path_params["action"]
+            text = str(form.get("text", "")) or None
+            work: dict[str, Callable[[], object]] = {
+                "approve": lambda: approve(site.make_workspace(), place, str(site.editor)),
+                "note": lambda: add_note(site.make_workspace(), place, str(site.editor), text or ""),
+                "resolve": lambda: resolve_notes(site.make_workspace(), place, text),
+            }
+            if action not in work:
+                return PlainTextResponse("not found", status_code=404)
+            await run_in_threadpool(work[action])
+        except (KeyError, ValueError):
+            return PlainTextResponse("incomplete request", status_code=400)
+        except L10nError as error:
+            return PlainTextResponse(str(error), status_code=409)
+        site.changed()
+        return RedirectResponse(f"/compare/#{place.article}-{place.segment}", status_code=303)
+
+    async def watching() -> None:
+        async for _ in awatch(*[path for path in watch if path.exists()]):
+            site.changed()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.get_running_loop().create_task(watching()) if watch else None
+        yield
+        if task is not None:
+            task.cancel()
+
+    routes = [Route("/edit/{action}", edit, methods=["POST"]), Route("/{name:path}", page, methods=["GET"])]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or LOCAL_HOSTS)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def serve(make_workspace: Callable[[], Workspace], host: str, port: int, editor: str | None) -> None:
+    """Run the server until Ctrl-C."""
+    import uvicorn
+
+    project = make_workspace().project
+    site = Site(make_workspace, secrets.token_urlsafe(32), editor)
+    watch = [project.source_dir, project.locales_dir, TEMPLATES]
+    hosts = sorted({*LOCAL_HOSTS, host})
+    print(f"serving {project.root} on http://{host}:{port}/compare/ (Ctrl-C to stop)", flush=True)
+    uvicorn.run(make_app(site, watch, hosts), host=host, port=port, log_level="warning")

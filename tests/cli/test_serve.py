@@ -1,0 +1,176 @@
+"""`l10n serve`: the live review page, its editing through the catalogs' library, its limits."""
+
+import re
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+from support import CAPTION, REPO, TITLE, translate_entries
+from l10n_article.render.cli import workspace
+from l10n_article.translate.catalog import signoff
+from l10n_article.translate.catalog.pofile import read_catalog
+from l10n_article.translate.catalog.progress import State, entry_state
+
+starlette_testclient = pytest.importorskip("starlette.testclient")
+serve = pytest.importorskip("l10n_article.render.serve")
+
+TOKEN = "a-session-token"
+LOCAL = "http://127.0.0.1"
+
+
+def _po(project, language="ru"):
+    return project / "locales" / language / "LC_MESSAGES" / "kazakhstan-ue.po"
+
+
+@pytest.fixture
+def site(project, l10n):
+    l10n(project, "update")
+    translate_entries(project, "ru", {TITLE: "Между рудами и геополитикой", CAPTION: "Токаев на саммите"},
+                      fuzzy={CAPTION})
+    return serve.Site(lambda: workspace(project), TOKEN, "Anna Petrova")
+
+
+@pytest.fixture
+def client(site):
+    return starlette_testclient.TestClient(serve.make_app(site, []), base_url=LOCAL, follow_redirects=False)
+
+
+def _form(segment, language="ru", **more):
+    return {"token": TOKEN, "article": "kazakhstan-ue", "segment": str(segment), "lang": language} | more
+
+
+def test_the_comparison_and_the_pages_are_served(client):
+    page = client.get("/compare/")
+    assert page.status_code == 200 and "Reviewing as Anna Petrova" in page.text
+    assert page.text.count('name="token" value="a-session-token"') > 19
+    assert client.get("/").text == page.text
+    assert client.get("/ru/kazakhstan-ue.html").status_code == 200
+    assert client.get("/compare.css").headers["content-type"].startswith("text/css")
+
+
+def test_approving_needs_the_session_token(client, project):
+    before = _po(project).read_bytes()
+    assert client.post("/edit/approve", data=_form(1, token="guessed")).status_code == 403
+    assert client.post("/edit/approve", data={k: v for k, v in _form(1).items() if k != "token"}).status_code == 403
+    assert _po(project).read_bytes() == before
+    answer = client.post("/edit/approve", data=_form(1))
+    assert answer.status_code == 303 and answer.headers["location"] == "/compare/#kazakhstan-ue-1"
+    assert entry_state(read_catalog(_po(project), "ru").find(TITLE)) == State.APPROVED
+    assert "Approved by Anna Petrova on" in client.get("/compare/").text
+
+
+def test_a_refused_edit_says_why_and_changes_nothing(client, project):
+    before = _po(project).read_bytes()
+    answer = client.post("/edit/approve", data=_form(2))
+    assert answer.status_code == 409 and "not reviewed (draft)" in answer.text
+    assert client.post("/edit/approve", data=_form("two")).status_code == 400
+    assert client.post("/edit/delete", data=_form(1)).status_code == 404
+    assert _po(project).read_bytes() == before
+
+
+def test_notes_are_left_resolved_and_shown_escaped(client, project):
+    assert client.post("/edit/note", data=_form(2, text="<script>alert(1)</script> «Токаев»")).status_code == 303
+    assert [n.text for n in signoff.notes(read_catalog(_po(project), "ru").find(CAPTION))] == \
+        ["<script>alert(1)</script> «Токаев»"]
+    page = client.get("/compare/").text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; «Токаев»" in page
+    assert client.post("/edit/resolve", data=_form(2, text="<script>alert(1)</script> «Токаев»")).status_code == 303
+    assert "# note:" not in _po(project).read_text(encoding="utf-8")
+
+
+def test_only_the_projects_sources_and_catalogs_are_shown(client, project):
+    source = client.get("/source/kazakhstan-ue.md")
+    assert source.status_code == 200 and '<span id="L6" class="line"># Entre minerais' in source.text
+    assert client.get("/locales/ru/LC_MESSAGES/kazakhstan-ue.po").status_code == 200
+    (project.parent / "secret.md").write_text("secret", encoding="utf-8")
+    for name in ("/pyproject.toml", "/source/../pyproject.toml", "/source/%2e%2e/%2e%2e/secret.md",
+                 "/locales/..%2f..%2fsecret.md", "//etc/passwd", "/source/missing.md"):
+        answer = client.get(name)
+        assert answer.status_code == 404 and "secret" not in answer.text, name
+
+
+def test_another_host_name_is_refused(site):
+    other = starlette_testclient.TestClient(serve.make_app(site, []), base_url="http://attacker.example")
+    assert other.get("/compare/").status_code == 400
+
+
+def test_without_an_editor_the_page_is_read_only(site):
+    site.editor = None
+    client = starlette_testclient.TestClient(serve.make_app(site, []), base_url=LOCAL)
+    assert "/edit/approve" not in client.get("/compare/").text
+    assert client.post("/edit/approve", data=_form(1)).status_code == 403
+
+
+def test_the_page_is_made_again_when_a_catalog_changes(site, project):
+    with starlette_testclient.TestClient(serve.make_app(site, [project / "locales"]), base_url=LOCAL) as client:
+        assert "Касым-Жомарт" not in client.get("/compare/").text
+        time.sleep(0.5)  # the watcher is running
+        translate_entries(project, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})
+        for _ in range(100):
+            if "Касым-Жомарт Токаев на саммите" in client.get("/compare/").text:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the page was not made again after the catalog changed")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def server(site):
+    uvicorn = pytest.importorskip("uvicorn")
+    port = _free_port()
+    running = uvicorn.Server(uvicorn.Config(serve.make_app(site, []), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(5)
+
+
+def test_an_editor_approves_and_notes_in_a_browser_while_a_translator_saves(server, project):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server}/compare/")
+        # Poedit saves the catalog after the editor opened the page, before the editor approves.
+        translate_entries(project, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})
+        page.locator("#kazakhstan-ue-1 td.column-ru form.approve button").click()
+        page.wait_for_url(re.compile(r"/compare/#kazakhstan-ue-1$"))
+        assert "Approved by Anna Petrova" in page.locator("#kazakhstan-ue-1 td.column-ru").inner_text()
+        catalog = read_catalog(_po(project), "ru")
+        assert entry_state(catalog.find(TITLE)) == State.APPROVED
+        assert catalog.find(CAPTION).msgstr == "Касым-Жомарт Токаев на саммите"  # the translator's save is kept
+        cell = page.locator("#kazakhstan-ue-2 td.column-ru")
+        cell.locator("summary").click()
+        cell.get_by_label("Note for the translator").fill("Имя по глоссарию")
+        cell.get_by_role("button", name="Add the note").click()
+        page.wait_for_load_state()
+        assert "Имя по глоссарию" in page.locator("#kazakhstan-ue-2 td.column-ru").inner_text()
+        axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+        if axe.exists():
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
+                                   "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+            assert [v["id"] for v in result["violations"]] == []
+        page.locator("#kazakhstan-ue-2 td.column-ru form.resolve button").click()
+        page.wait_for_load_state()
+        assert "Имя по глоссарию" not in page.locator("#kazakhstan-ue-2 td.column-ru").inner_text()
+        page.screenshot(path=str(project / "serve.png"))
+        browser.close()
+    assert "# note:" not in _po(project).read_text(encoding="utf-8")
