@@ -163,3 +163,18 @@ def test_a_second_build_of_the_same_site_leaves_the_record_unchanged(published, 
     status, out, _ = l10n(published, "build")
     assert status == 0 and "recorded" not in out
     assert (published / "locales" / "published.tmx").read_bytes() == record
+
+
+def test_status_and_comparison_can_ask_how_each_outdated_source_changed(published, l10n):
+    from l10n_article.render.cli import workspace
+    from l10n_article.translate.catalog.published import source_changes
+    edit(published, "Le sommet a ainsi vu", "Le sommet a donc vu")
+    assert l10n(published, "build")[0] == 0
+    edit(published, AMOUNT, "estimé à 14 milliards d’euros")
+    edit(published, "Cette rencontre de haut niveau", "Cette rencontre à haut niveau")
+    assert l10n(published, "update")[0] == 0
+    changes = source_changes(workspace(published), "ru", "kazakhstan-ue")
+    assert sorted(change.kind for change in changes.values()) == ["cosmetic", "material"]
+    material = next(change for msgid, change in changes.items() if msgid.startswith(PARAGRAPH_START))
+    assert material.removed_words == ("ainsi", "12") and material.added_words == ("donc", "14")  # since the review
+    assert [fact.value for fact in material.added_facts] == ["14 billion euros"]

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from l10n_article.translate.catalog.changes import SourceChange, classify_change
+from l10n_article.translate.catalog.progress import State, state
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import write_if_changed
 from l10n_article.translate.tmx import XML_LANG, add_variant, new_tmx, read_tmx, tmx_text
+from l10n_article.translate.workspace import Workspace
 
 PUBLISHED_FILE = "published.tmx"
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
@@ -119,3 +122,21 @@ class PublishedMemory:
 def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:
     """The project's record of published translations, ``<locales>/published.tmx``."""
     return PublishedMemory(locales_dir / PUBLISHED_FILE, source_language)
+
+
+def source_changes(ws: Workspace, language: str, domain: str) -> dict[str, SourceChange]:
+    """msgid → how its source changed since its translation into ``language`` was last reviewed,
+    for every outdated entry of the catalog: measured from the last published reviewed source
+    (``published.tmx``), else from the entry's previous source (``#| msgid``)."""
+    catalog = ws.catalog(language, domain)
+    if catalog is None:
+        return {}
+    record = published_memory(ws.project.locales_dir, ws.project.source_language)
+    changes = {}
+    for entry in catalog:
+        if entry.obsolete or state(entry) != State.OUTDATED:
+            continue
+        kept = record.last_reviewed(language, entry.msgid, entry.previous_msgid)
+        previous = kept.source if kept is not None else entry.previous_msgid
+        changes[entry.msgid] = classify_change(previous, entry.msgid, ws.project.source_language, ws.glossary)
+    return changes
