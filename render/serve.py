@@ -153,5 +153,5 @@ def serve(make_workspace: Callable[[], Workspace], host: str, port: int, editor:
     site = Site(make_workspace, secrets.token_urlsafe(32), editor)
     watch = [project.source_dir, project.locales_dir, TEMPLATES]
     hosts = sorted({*LOCAL_HOSTS, host})
-    print(f"serving {project.root} on http://{host}:{port}/compare/ (Ctrl-C to stop)", flush=True)
+    print(f"serving {project.root.resolve()} on http://{host}:{port}/compare/ (Ctrl-C to stop)", flush=True)
     uvicorn.run(make_app(site, watch, hosts), host=host, port=port, log_level="warning")
