@@ -84,11 +84,8 @@ def test_committed_catalogs_come_out_of_msgcat_byte_for_byte(tmp_path):
 
 
 def _article_page(root, language: str) -> str:
-    """The built page of the article in ``language``: ``kazakhstan-ue.html``, or ``index.html`` where
-    a one-article site names it so."""
-    folder = root / "build" / language
-    path = next(p for p in (folder / "kazakhstan-ue.html", folder / "index.html") if p.exists())
-    return path.read_text(encoding="utf-8")
+    """The built page of the article in ``language``."""
+    return (root / "build" / language / "kazakhstan-ue.html").read_text(encoding="utf-8")
 
 
 def test_the_pages_show_the_whole_article_with_no_french_fallback(article_project, l10n):
