@@ -189,3 +189,22 @@ def test_a_few_words_edited_in_long_paragraphs_keep_their_translation_fuzzy(seed
         if after != before:
             entry = ours.find(after)
             assert "fuzzy" in entry.flags and entry.previous_msgid == before
+
+
+# --- format flags come from the template, as msgmerge takes them --------------------------------
+
+FORMAT_CASES = {
+    "fuzzy-match-loses-the-directive": (_entry("post-edit distance %(distance)s", "дистанция %(distance)s",
+                                               flags=["python-format"]),
+                                        _entry("Post-edit distance")),
+    "same-text-marked-by-the-template": (_entry("Progress", "Ход перевода"), _entry("Progress", flags=["python-format"])),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORMAT_CASES))
+def test_format_flags_follow_the_template_as_msgmerge_does(case, tmp_path):
+    translated, source = FORMAT_CASES[case]
+    template = _template(source)
+    old = _catalog(template, "ru", translated)
+    ours = _assert_parity(old, template, "ru", tmp_path)
+    assert ("python-format" in polib.pofile(ours).find(source.msgid).flags) == ("python-format" in source.flags)

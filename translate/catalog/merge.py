@@ -54,7 +54,9 @@ def _from_template(source: polib.POEntry, old: polib.POEntry | None, forms: int,
         return entry
     entry.msgstr, entry.msgstr_plural = _carried(source, old, forms)
     entry.tcomment = old.tcomment
-    entry.flags += [flag for flag in old.flags if flag not in entry.flags]
+    # A format flag (python-format, no-c-format…) describes the source text: msgmerge takes it from
+    # the template; the translator's other flags (no-wrap, fuzzy…) stay.
+    entry.flags += [flag for flag in old.flags if flag not in entry.flags and not flag.endswith("-format")]
     changed = not matched or (source.msgid_plural or None) != (old.msgid_plural or None)
     previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     if changed and "fuzzy" not in old.flags:
