@@ -1,7 +1,7 @@
 """l10n against its peers on a newsroom's corpus, at several sizes.
 
 Run: ``python benchmarks/scale.py [--sizes 1,10,100] [--rounds 5]`` with the Python that has
-``l10n`` installed (``/tmp/venv/bin/python``); 1000 articles work but take long.
+``l10n`` installed (``l10n`` is taken from beside it); 1000 articles work but take long.
 
 For each size N it writes a seeded corpus of N French-like articles (benchmarks/corpus.py) into a
 temporary project, runs ``l10n update``, fills every catalog (en, ru, kk and the pages' ``ui``)
@@ -10,7 +10,7 @@ fresh copy of that project and runs every operation once, l10n first and its pee
 each as a child process (the installed ``l10n`` and ``md2po`` of this Python, GNU ``msgmerge``, and
 benchmarks/peers.py for Babel and mdpo's Python API). The rows:
 
-  extract            ``l10n extract`` with no template on disk (every POT written)
+  extract            ``l10n extract`` on a copy of the project without templates (every POT written)
     md2po per file   mdpo's ``md2po`` command, one per article, each into a new PO file
     mdpo API         ``markdown_to_pofile`` for every article, in one process
   update, no change  ``l10n update`` when templates and catalogs are up to date
@@ -251,7 +251,8 @@ def version(name: str) -> str:
 
 
 def ensure_mdpo() -> bool:
-    """mdpo's ``md2po`` beside this Python, installed with pip when missing; False (and a line saying so) if it cannot be."""
+    """mdpo's ``md2po`` beside this Python, installed with pip when missing; False (and a line
+    saying so) when it cannot be."""
     if (BIN / "md2po").exists():
         return True
     print("mdpo is missing: pip install mdpo")
@@ -280,8 +281,8 @@ def summary(sizes: list[int], results: list[dict[str, Operation]]) -> str:
     extract = f"{t['extract / l10n'] / md2po:.2f}" if md2po else "skipped"
     fit = growth(sizes, [r["build, fresh / l10n"].median() for r in results])
     update = t["update, no change / l10n"] / t["update, no change / msgmerge per file"]
-    return (f"N={sizes[-1]} update/msgmerge={update:.2f} extract/md2po={extract} noop_build_s={t['build, no change / l10n']:.3f}"
-            f" one_edit/full={one_edit:.2f} growth={fit:.2f}")
+    return (f"N={sizes[-1]} update/msgmerge={update:.2f} extract/md2po={extract}"
+            f" noop_build_s={t['build, no change / l10n']:.3f} one_edit/full={one_edit:.2f} growth={fit:.2f}")
 
 
 def main() -> None:
