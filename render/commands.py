@@ -8,11 +8,12 @@ from l10n_article.render.compare_text import format_alignment
 from l10n_article.render.pages import build
 from l10n_article.translate import review_commands
 from l10n_article.translate.commands import at_least, language_list, percent
+from l10n_article.translate.project import REQUIREMENTS
 from l10n_article.translate.workspace import Workspace
 
 
 def run_build(ws: Workspace, args: argparse.Namespace) -> int:
-    report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed)
+    report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed, require=args.require)
     for path in report.catalogs:
         print(f"wrote {path}")
     for skipped in report.skipped:
@@ -49,6 +50,9 @@ def add_commands(commands) -> None:
     build_parser.add_argument("--min-reviewed", type=percent, default=0, metavar="N",
                               help="skip an article's page in a language where less than N percent of it is "
                                    "reviewed (0 to 100)")
+    build_parser.add_argument("--require", choices=REQUIREMENTS,
+                              help="publish reviewed translations (approved among them), or approved ones only "
+                                   "(default: the project's require setting, else reviewed)")
     build_parser.add_argument("--out", type=Path,
                               help="output folder (default: build/ of the project, build-drafts/ with --drafts)")
     build_parser.set_defaults(run=run_build)

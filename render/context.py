@@ -8,7 +8,7 @@ from babel import Locale
 
 from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
-from l10n_article.translate.catalog.progress import State, state
+from l10n_article.translate.catalog.progress import State, publishable, state
 from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now, published_memory
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
@@ -60,6 +60,7 @@ class Sources:
 
     published: PublishedMemory
     drafts: bool = False
+    requirement: str = "reviewed"  # what may be published: "reviewed" or "approved" translations
 
 
 def catalog_entries(ws: Workspace, language: str, domain: str, current: bool = False) -> dict[str, polib.POEntry]:
@@ -103,7 +104,7 @@ def segment_text(ws: Workspace, segment: Segment, entry: polib.POEntry | None, l
     of the segment's earlier source text, as the project's policy on material changes says; else
     the source text."""
     current = state(entry)
-    if entry is not None and current == State.REVIEWED:
+    if entry is not None and publishable(entry, sources.requirement):
         return SegmentText(segment, entry.msgstr, language, Shown.REVIEWED)
     if entry is not None and current != State.MISSING and sources.drafts:
         return SegmentText(segment, entry.msgstr, language, Shown.DRAFT)

@@ -154,17 +154,18 @@ def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
 
 
 def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
-          min_reviewed: float = 0) -> BuildReport:
+          min_reviewed: float = 0, require: str | None = None) -> BuildReport:
     """Bring the catalogs up to date, then make ``<out>`` hold exactly the new site (see the module's
     docstring). A build without drafts records the reviewed translations it published; a drafts
-    preview goes to ``build-drafts/`` unless ``out`` says otherwise, and records nothing."""
+    preview goes to ``build-drafts/`` unless ``out`` says otherwise, and records nothing. ``require``
+    (default: the project's setting) says whether reviewed or only approved translations are published."""
     project = ws.project
     out = out or (drafts_folder(project.output_dir) if drafts else project.output_dir)
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
     published = published_memory(project.locales_dir, project.source_language)
     report = BuildReport(out=out, catalogs=update(ws).written)
-    sources = Sources(published, drafts)
+    sources = Sources(published, drafts, require or project.require)
     edition = choose_pages(ws, sources, min_reviewed, report)
     files = site_files(ws, edition)
     report.interface = [InterfaceGap(language, missing, total, project.po_path(language, UI_DOMAIN))

@@ -21,9 +21,12 @@ DEFAULTS: dict[str, object] = {
     "source-language": "fr",
     "languages": [],
     "on-material-change": "note",
+    "require": "reviewed",
 }
 # What a page shows for a passage whose source changed materially since its translation was reviewed.
 MATERIAL_CHANGE_POLICIES = ("note", "withhold", "source")
+# What a build publishes: reviewed translations (approved ones among them), or approved ones only.
+REQUIREMENTS = ("reviewed", "approved")
 
 
 def validate_language(code: object, where: Path | str | None = None) -> str:
@@ -85,11 +88,10 @@ def _languages(settings: dict[str, object], source_language: str, config_path: P
     return tuple(languages)
 
 
-def _policy(settings: dict[str, object], config_path: Path) -> str:
-    value = settings["on-material-change"]
-    if value not in MATERIAL_CHANGE_POLICIES:
-        raise L10nError(f"[tool.l10n] on-material-change must be one of {', '.join(MATERIAL_CHANGE_POLICIES)} "
-                        f"(not {value!r})", config_path)
+def _choice(settings: dict[str, object], key: str, choices: tuple[str, ...], config_path: Path) -> str:
+    value = settings[key]
+    if value not in choices:
+        raise L10nError(f"[tool.l10n] {key} must be one of {', '.join(choices)} (not {value!r})", config_path)
     return str(value)
 
 
@@ -102,6 +104,7 @@ class Project:
     source_language: str
     languages: tuple[str, ...]
     on_material_change: str = "note"
+    require: str = "reviewed"
 
     @classmethod
     def load(cls, root: Path | str = ".") -> "Project":
@@ -121,7 +124,8 @@ class Project:
             output_dir=root / _folder(settings, "output", config_path),
             source_language=source_language,
             languages=_languages(settings, source_language, config_path),
-            on_material_change=_policy(settings, config_path),
+            on_material_change=_choice(settings, "on-material-change", MATERIAL_CHANGE_POLICIES, config_path),
+            require=_choice(settings, "require", REQUIREMENTS, config_path),
         )
 
     def select(self, codes: list[str] | None) -> tuple[str, ...]:

@@ -128,3 +128,21 @@ def test_an_approval_made_while_a_translator_saves_keeps_the_translators_work(re
 def test_an_unknown_requirement_is_refused():
     with pytest.raises(Exception, match="unknown requirement 'published'"):
         publishable(None, "published")
+
+
+def test_a_build_that_requires_approval_publishes_only_approved_translations(project, l10n):
+    l10n(project, "update")
+    translate_entries(project, "en", {TITLE: "Between minerals and geopolitics", CAPTION: "Tokayev at the summit"})
+    assert l10n(project, "approve", "--lang", "en", "--segment", "1", "--by", "Anna")[0] == 0
+    assert l10n(project, "build", "--require", "approved")[0] == 0
+    page = (project / "build" / "en" / "kazakhstan-ue.html").read_text(encoding="utf-8")
+    assert "Between minerals and geopolitics" in page and "Tokayev at the summit" not in page
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'require = "approved"\n', encoding="utf-8")
+    assert l10n(project, "build")[0] == 0
+    assert "Tokayev at the summit" not in (project / "build" / "en" / "kazakhstan-ue.html").read_text(encoding="utf-8")
+    assert l10n(project, "build", "--require", "reviewed")[0] == 0
+    assert "Tokayev at the summit" in (project / "build" / "en" / "kazakhstan-ue.html").read_text(encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"approved"', '"signed"'), encoding="utf-8")
+    status, _, err = l10n(project, "build")
+    assert status == 2 and err == f"{settings}: [tool.l10n] require must be one of reviewed, approved (not 'signed')\n"

@@ -24,6 +24,7 @@ import polib
 
 from l10n_article.translate.catalog.signoff import approved
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.project import REQUIREMENTS
 
 
 class State(StrEnum):
@@ -41,7 +42,6 @@ class MachineDrafts(Protocol):
     def draft(self, target_language: str, segment: str) -> tuple[str, str] | None: ...
 
 
-REQUIREMENTS = ("reviewed", "approved")
 _ACCEPTED = {"reviewed": {State.REVIEWED, State.APPROVED}, "approved": {State.APPROVED}}
 
 
