@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import polib
 
 from l10n_article.render.context import MACHINE_COMMENT, Article, Finding, State, Workspace, catalog_entries, findings
+from l10n_article.translate.catalog.changes import classify_change
 from l10n_article.translate.catalog.format import format_catalog
 from l10n_article.translate.catalog.progress import entry_state
 from l10n_article.translate.catalog.signoff import Approval, Note, approval, is_signoff, notes
@@ -73,6 +74,8 @@ class SourceChange:
     previous: str
     edit: Edit
     languages: list[str]
+    material: bool = False  # a fact changed (number, date, name, quotation, negation), not just wording
+    facts: list[str] = field(default_factory=list)  # "number: 12 milliards → 14 milliards"
 
 
 @dataclass
@@ -170,14 +173,23 @@ def _cell(context: _Context, entry: polib.POEntry | None, msgid: str) -> Cell:
                 location=context.location(msgid))
 
 
-def _changes(text: str, entries: dict[str, polib.POEntry | None]) -> list[SourceChange]:
+def _change(ws: Workspace, previous: str, text: str) -> SourceChange:
+    """``previous`` → ``text`` as a word diff, with whether the edit is material and the facts it changed."""
+    kind = classify_change(previous, text, ws.project.source_language, ws.glossary)
+    removed = {fact.kind: fact.value for fact in kind.removed_facts}
+    added = {fact.kind: fact.value for fact in kind.added_facts}
+    facts = [f"{name}: {removed.get(name, '—')} → {added.get(name, '—')}" for name in dict.fromkeys([*removed, *added])]
+    return SourceChange(previous, word_edit(previous, text), [], kind.material, facts)
+
+
+def _changes(ws: Workspace, text: str, entries: dict[str, polib.POEntry | None]) -> list[SourceChange]:
     """Each distinct previous source of the outdated translations, once, diffed to ``text``."""
     changes: dict[str, SourceChange] = {}
     for language, entry in entries.items():
         if entry is not None and entry.previous_msgid is not None and "fuzzy" in entry.flags:
-            change = changes.setdefault(entry.previous_msgid,
-                                        SourceChange(entry.previous_msgid, word_edit(entry.previous_msgid, text), []))
-            change.languages.append(language)
+            if entry.previous_msgid not in changes:
+                changes[entry.previous_msgid] = _change(ws, entry.previous_msgid, text)
+            changes[entry.previous_msgid].languages.append(language)
     return list(changes.values())
 
 
@@ -213,6 +225,6 @@ def align(ws: Workspace, languages: tuple[str, ...]) -> list[Alignment]:
             reference = f"{ws.project.relative(article.path)}:{segment.line}"
             rows.append(Row(len(rows) + 1, segment.kind, reference,
                             Cell(ws.project.source_language, segment.text, None), cells,
-                            _changes(segment.text, here)))
+                            _changes(ws, segment.text, here)))
         result.append(Alignment(article, rows, list(summaries.values())))
     return result

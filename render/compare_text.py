@@ -51,8 +51,10 @@ def format_row(row: Row, width: int) -> list[str]:
         lines += textwrap.wrap(cell.text or "—", width, initial_indent=head, subsequent_indent=" " * 6) or [head]
         if cell is row.source:
             for change in row.changes:
-                lines += wrap(word_diff(change.edit), f"      changed since the {', '.join(change.languages)} "
+                kind = "material change" if change.material else "cosmetic change"
+                lines += wrap(word_diff(change.edit), f"      {kind} since the {', '.join(change.languages)} "
                                                       "translation: ")
+                lines += [f"        {fact}" for fact in change.facts]
         lines += _details(cell, wrap)
     return lines + [""]
 

@@ -4,6 +4,7 @@ import argparse
 import json
 
 from l10n_article.translate.catalog.orphans import archive, find_orphans, remove
+from l10n_article.translate.catalog.published import source_changes
 from l10n_article.translate.catalog.review import project_progress
 from l10n_article.translate.catalog.update import SyncReport, extract, update
 from l10n_article.translate.quality.checks import CHECKS
@@ -60,18 +61,22 @@ def run_update(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+# "material": the outdated entries whose source changed a fact (a number, date, name, quotation, negation).
 STATUS_COLUMNS = ("language", "catalog", "segments", "words", "reviewed", "approved", "edited-drafts",
-                  "machine-drafts", "outdated", "untranslated", "check-errors", "reviewed %")
+                  "machine-drafts", "outdated", "material", "untranslated", "check-errors", "reviewed %")
 
 
 def run_status(ws: Workspace, args: argparse.Namespace) -> int:
     rows = project_progress(ws, ws.project.select(args.lang))
+    material = {(r.language, r.domain): sum(change.material for change in source_changes(ws, r.language, r.domain).values())
+                for r in rows}
     if args.json:
-        print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([row.as_dict() | {"outdated_material": material[(row.language, row.domain)]} for row in rows],
+                         ensure_ascii=False, indent=2))
         return 0
     table = [STATUS_COLUMNS] + [(r.language, r.domain, r.segments, r.words, r.reviewed, r.approved, r.edited_drafts,
-                                 r.machine_drafts, r.outdated, r.untranslated, r.check_errors,
-                                 f"{r.percent_reviewed:.1f}") for r in rows]
+                                 r.machine_drafts, r.outdated, material[(r.language, r.domain)], r.untranslated,
+                                 r.check_errors, f"{r.percent_reviewed:.1f}") for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(STATUS_COLUMNS))]
     for row in table:
         print("  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))

@@ -254,3 +254,16 @@ def test_compare_writes_no_file_even_when_the_catalogs_are_behind_the_article(pr
     status, out, _ = l10n(project, "compare", "--lang", "en")
     assert status == 0 and "Une phrase ajoutée." in out
     assert snapshot(project) == before
+
+
+def test_the_terminal_view_says_whether_a_source_change_is_material(project, l10n):
+    shutil.copytree(REPO / "locales", project / "locales", dirs_exist_ok=True)
+    article = project / "source" / "kazakhstan-ue.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("12 milliards", "14 milliards").replace("géopolitique", "géo-politique"),
+                       encoding="utf-8")
+    status, out, _ = l10n(project, "compare", "--lang", "en", "--needs-review")
+    assert status == 0
+    assert out.count("material change since the en translation") == 1
+    assert out.count("cosmetic change since the en translation") == 1
+    assert re.search(r"number: 12\S* .*→ 14", out)

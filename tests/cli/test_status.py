@@ -1,8 +1,9 @@
 """`l10n status`: segments and words per language and state, and the translations with check errors."""
 
 import json
+import shutil
 
-from support import CAPTION, TITLE, translate_entries
+from support import REPO, CAPTION, TITLE, translate_entries
 from l10n_article.render.cli import workspace
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 
@@ -66,6 +67,25 @@ def test_status_table_for_people(project, l10n):
     status, out, _ = l10n(project, "status")
     lines = out.splitlines()
     assert lines[0].split() == ["language", "catalog", "segments", "words", "reviewed", "approved", "edited-drafts",
-                                "machine-drafts", "outdated", "untranslated", "check-errors", "reviewed", "%"]
-    assert lines[1].split() == ["en", "kazakhstan-ue", "19", "604", "0", "0", "0", "0", "0", "19", "0", "0.0"]
+                                "machine-drafts", "outdated", "material", "untranslated", "check-errors", "reviewed",
+                                "%"]
+    assert lines[1].split() == ["en", "kazakhstan-ue", "19", "604", "0", "0", "0", "0", "0", "0", "19", "0", "0.0"]
     assert len(lines) == 1 + 3 * 2
+
+
+def test_status_tells_material_source_changes_from_cosmetic_ones(project, l10n):
+    """An outdated entry whose source changed a fact (here an amount) is counted as material; a
+    spelling fix is not."""
+    shutil.copytree(REPO / "locales", project / "locales", dirs_exist_ok=True)
+    article = project / "source" / "kazakhstan-ue.md"
+    text = article.read_text(encoding="utf-8")
+    assert "12 milliards" in text and "géopolitique" in text
+    article.write_text(text.replace("12 milliards", "14 milliards"), encoding="utf-8")
+    l10n(project, "update")
+    rows = {(row["language"], row["domain"]): row for row in json.loads(l10n(project, "status", "--json")[1])}
+    assert (rows[("en", "kazakhstan-ue")]["outdated"], rows[("en", "kazakhstan-ue")]["outdated_material"]) == (1, 1)
+    article.write_text(text.replace("12 milliards", "14 milliards").replace("géopolitique", "géo-politique"),
+                       encoding="utf-8")  # and a spelling change in the title
+    l10n(project, "update")
+    rows = {(row["language"], row["domain"]): row for row in json.loads(l10n(project, "status", "--json")[1])}
+    assert (rows[("ru", "kazakhstan-ue")]["outdated"], rows[("ru", "kazakhstan-ue")]["outdated_material"]) == (2, 1)
