@@ -10,7 +10,8 @@ from l10n_article.render.cli import workspace
 from l10n_article.translate.catalog import signoff
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.translate.catalog.progress import State, entry_state, publishable
-from l10n_article.translate.catalog.review import Place, approve
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.catalog.review import Conflict, Place, approve, correct
 
 INVEST = "Premier producteur régional de matières premières critiques"
 APPROVAL = re.compile(r"^# approved: Anna Petrova (\d{4}-\d{2}-\d{2}) ([0-9a-f]{12})$", re.M)
@@ -146,3 +147,84 @@ def test_a_build_that_requires_approval_publishes_only_approved_translations(pro
     settings.write_text(settings.read_text(encoding="utf-8").replace('"approved"', '"signed"'), encoding="utf-8")
     status, _, err = l10n(project, "build")
     assert status == 2 and err == f"{settings}: [tool.l10n] require must be one of reviewed, approved (not 'signed')\n"
+
+
+def _seen(project, msgid, language="ru"):
+    """The fingerprint of the entry as an editor's page shows it now."""
+    return signoff.fingerprint(read_catalog(_po(project, language), language).find(msgid))
+
+
+def test_a_correction_of_a_reviewed_translation_stays_reviewed_keeps_comments_and_voids_the_approval(reviewed, l10n):
+    catalog = read_catalog(_po(reviewed), "ru")
+    catalog.find(TITLE).tcomment = "Kazakhstan as the subject, as in the lead"
+    write_catalog(catalog, _po(reviewed))
+    l10n(reviewed, "approve", "--lang", "ru", "--segment", "1", "--by", "Anna Petrova")
+    l10n(reviewed, "note", "--lang", "ru", "--segment", "1", "--by", "Boris", "shorter?")
+    outcome = correct(workspace(reviewed), Place("ru", "kazakhstan-ue", 1), "Между рудами и геополитикой: путь",
+                      _seen(reviewed, TITLE))
+    assert outcome.changed == ["kazakhstan-ue #1"] and outcome.written == [_po(reviewed)]
+    entry = read_catalog(_po(reviewed), "ru").find(TITLE)
+    assert entry.msgstr == "Между рудами и геополитикой: путь" and entry_state(entry) == State.REVIEWED
+    assert entry.tcomment.startswith("Kazakhstan as the subject, as in the lead\n")
+    assert signoff.approval(entry) is not None and not signoff.approved(entry)
+    assert [n.text for n in signoff.notes(entry)] == ["shorter?"]
+    original = _po(reviewed).read_bytes()
+    assert gettext_tool("msgcat", str(_po(reviewed)), "-o", "-").stdout.encode("utf-8") == original
+    assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(_po(reviewed))).returncode == 0
+
+
+def test_a_correction_of_a_draft_or_an_outdated_translation_is_reviewed_as_in_poedit(reviewed, l10n):
+    correct(workspace(reviewed), Place("ru", "kazakhstan-ue", 2), "Касым-Жомарт Токаев на саммите",
+            _seen(reviewed, CAPTION))
+    entry = read_catalog(_po(reviewed), "ru").find(CAPTION)
+    assert (entry.msgstr, entry_state(entry), entry.flags) == ("Касым-Жомарт Токаев на саммите", State.REVIEWED, [])
+    article = reviewed / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("trace sa voie", "fait son chemin"),
+                       encoding="utf-8")
+    l10n(reviewed, "update")
+    moved = next(e for e in read_catalog(_po(reviewed), "ru") if e.msgid.startswith("Entre minerais"))
+    assert entry_state(moved) == State.OUTDATED
+    before = _po(reviewed).read_bytes()
+    correct(workspace(reviewed), Place("ru", "kazakhstan-ue", 1), moved.msgstr, signoff.fingerprint(moved))
+    assert _po(reviewed).read_bytes() == before  # the same text is no correction: still outdated
+    correct(workspace(reviewed), Place("ru", "kazakhstan-ue", 1), "Между рудами и геополитикой: свой путь",
+            signoff.fingerprint(moved))
+    moved = read_catalog(_po(reviewed), "ru").find(moved.msgid)
+    assert entry_state(moved) == State.REVIEWED and moved.previous_msgid is None
+    assert gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(_po(reviewed))).returncode == 0
+
+
+def test_a_correction_is_not_applied_over_a_text_the_translator_saved_meanwhile(reviewed):
+    seen = _seen(reviewed, TITLE)
+    ws = workspace(reviewed)
+    ws.catalog("ru", "kazakhstan-ue")  # the page was made from this...
+    translate_entries(reviewed, "ru", {TITLE: "Между минералами и геополитикой"})  # ...then Poedit saves
+    before = _po(reviewed).read_bytes()
+    with pytest.raises(Conflict) as raised:
+        correct(ws, Place("ru", "kazakhstan-ue", 1), "Между рудами и геополитикой: путь", seen)
+    conflict = raised.value
+    assert (conflict.theirs, conflict.yours) == ("Между минералами и геополитикой", "Между рудами и геополитикой: путь")
+    assert conflict.seen == _seen(reviewed, TITLE) and conflict.path == _po(reviewed)
+    assert conflict.line == read_catalog(_po(reviewed), "ru").find(TITLE).linenum
+    assert _po(reviewed).read_bytes() == before
+    correct(ws, Place("ru", "kazakhstan-ue", 1), "Между рудами и геополитикой: путь", conflict.seen)
+    assert read_catalog(_po(reviewed), "ru").find(TITLE).msgstr == "Между рудами и геополитикой: путь"
+
+
+def test_a_correction_made_while_a_translator_saves_another_entry_keeps_both(reviewed):
+    seen = _seen(reviewed, TITLE)
+    ws = workspace(reviewed)
+    ws.catalog("ru", "kazakhstan-ue")
+    translate_entries(reviewed, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})
+    correct(ws, Place("ru", "kazakhstan-ue", 1), "Между рудами и геополитикой: путь", seen)
+    catalog = read_catalog(_po(reviewed), "ru")
+    assert catalog.find(CAPTION).msgstr == "Касым-Жомарт Токаев на саммите"
+    assert catalog.find(TITLE).msgstr == "Между рудами и геополитикой: путь"
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_an_empty_correction_is_refused_and_nothing_is_written(reviewed, text):
+    before = snapshot(reviewed)
+    with pytest.raises(L10nError, match="the correction is empty"):
+        correct(workspace(reviewed), Place("ru", "kazakhstan-ue", 1), text, _seen(reviewed, TITLE))
+    assert snapshot(reviewed) == before

@@ -1,5 +1,6 @@
 """An editor's desk over the catalogs: progress with machine drafts and check errors told apart,
-approving reviewed translations, and leaving or resolving notes for the translator.
+approving reviewed translations, leaving or resolving notes for the translator, and correcting a
+translation in place.
 
 Every change is written with ``save_catalog``: atomically, and merged with a translator's save
 that lands meanwhile (Poedit open on the same file loses nothing).
@@ -160,6 +161,37 @@ def resolve_notes(ws: Workspace, place: Place, text: str | None = None) -> Outco
     article = _one_segment(ws, place)
     _edit(ws, article, place, lambda number, entry: None if signoff.resolve_notes(entry, text) else "no such note",
           outcome)
+    return outcome
+
+
+class Conflict(L10nError):
+    """A correction not applied: the entry changed on disk since the editor saw it (a translator
+    saved another text). Both texts are kept here, so the editor's is not lost."""
+
+    def __init__(self, path: Path, line: int | None, theirs: str, yours: str, seen: str):
+        super().__init__("the translation changed since you saw it: the catalog's text is kept, "
+                         "your correction was not applied", path, line)
+        self.theirs, self.yours, self.seen = theirs, yours, seen
+
+
+def correct(ws: Workspace, place: Place, text: str, seen: str) -> Outcome:
+    """Replace one segment's translation with an editor's ``text`` (see ``signoff.correct`` for
+    what becomes of its state), if the entry is still the one the editor saw: ``seen`` is its
+    ``signoff.fingerprint`` then. Otherwise raise ``Conflict`` and write nothing; a translator's
+    save that lands while the file is written is checked the same way. A text the entry already
+    holds changes nothing."""
+    outcome = Outcome()
+    article = _one_segment(ws, place)
+    path = ws.project.po_path(place.language, article.slug)
+
+    def change(number: int, entry: polib.POEntry) -> str | None:
+        if entry.msgstr == text and not entry.msgid_plural:
+            return None  # already says this (perhaps the translator's own save): nothing to write
+        if signoff.fingerprint(entry) != seen:
+            raise Conflict(path, entry.linenum, entry.msgstr, text, signoff.fingerprint(entry))
+        signoff.correct(entry, text)
+        return None
+    _edit(ws, article, place, change, outcome)
     return outcome
 
 

@@ -8,6 +8,9 @@ Weblate) keeps and shows.
 An approval names who approved, when, and a short hash of the source and the translation it
 approved: as soon as either text changes, the hash no longer matches and the approval is void
 (the entry is back to reviewed), without anyone having to remember to remove it.
+
+An editor may also correct a translation in place (``correct``): the corrected text is final, as
+when a translator edits it in Poedit, which clears "Needs work".
 """
 
 import hashlib
@@ -121,3 +124,18 @@ def resolve_notes(entry: polib.POEntry, text: str | None = None) -> int:
             kept.append(line)
     entry.tcomment = "\n".join(kept)
     return removed
+
+
+def correct(entry: polib.POEntry, text: str) -> None:
+    """Replace the entry's translation with an editor's ``text``, as Poedit does when a translation
+    is edited: the entry is reviewed (a draft's fuzzy flag and previous source are cleared), every
+    translator comment and note is kept, and an approval is void since the text changed (its line
+    stays, so the comparison says who approved the earlier text)."""
+    if entry.msgid_plural:
+        raise L10nError("a translation with plural forms: correct it in your PO editor")
+    if not text.strip():
+        raise L10nError("the correction is empty: a translation cannot be removed from the page")
+    entry.msgstr = text
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+        entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
