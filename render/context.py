@@ -1,6 +1,7 @@
 """What the pages need from the catalogs: the only module of ``render`` that reads ``translate``."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import polib
@@ -19,7 +20,8 @@ from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
 from l10n_article.translate.source.article import Article, Segment, quoted
-from l10n_article.translate.source.inline import plain_text
+from l10n_article.translate.source.inline import plain_text, split_runs
+from l10n_article.translate.source.translit import TRANSLITERATIONS
 from l10n_article.translate.source.markdown import markdown_parser, shared_parser
 from l10n_article.translate.workspace import Domain, Workspace
 
@@ -29,7 +31,8 @@ __all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Proj
            "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources", "State", "UI_DOMAIN", "Workspace",
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
-           "reviewed_percent", "shared_parser", "state", "text_direction", "update"]
+           "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
+           "cldr_locale", "converted"]
 
 
 class Shown(StrEnum):
@@ -129,12 +132,40 @@ def reviewed_percent(texts: list[SegmentText]) -> float:
     return round(100 * len(reviewed) / len(passages), 1) if passages else 100.0
 
 
+def cldr_locale(code: str) -> str:
+    """The CLDR locale of a page language: itself, or the language a script edition is made from
+    (``kk`` for ``kk-Latn``)."""
+    edition = TRANSLITERATIONS.get(code)
+    return edition.base if edition else code
+
+
+def script_of(code: str) -> Callable[[str], str]:
+    """How text in the CLDR locale of ``code`` is written on its pages: as it is, or transliterated."""
+    edition = TRANSLITERATIONS.get(code)
+    return edition.convert if edition else str
+
+
+def converted(text: str, convert: Callable[[str], str], references: dict | None = None) -> str:
+    """Inline Markdown ``text`` with ``convert`` applied to its words only, never to link targets,
+    code spans or markup."""
+    return "".join(convert(run.text) if run.translatable else run.text for run in split_runs(text, references))
+
+
+def transliterated(texts: list[SegmentText], code: str, references: dict) -> list[SegmentText]:
+    """The texts of a script edition ``code`` (``kk-Latn``) from those of its base language: each
+    text in the base language converted, the others (the source's fallbacks) as they are."""
+    edition = TRANSLITERATIONS[code]
+    return [replace(t, text=converted(t.text, edition.convert, references), language=code)
+            if t.language == edition.base else t for t in texts]
+
+
 def language_name(code: str, in_language: str, menu: bool = True) -> str:
     """CLDR's name of ``code`` in ``in_language``: capitalized as a menu item is, or as in running
-    text (``французский`` in Russian, ``French`` in English)."""
-    name = Locale.parse(code).get_display_name(in_language) or code
+    text (``французский`` in Russian, ``French`` in English); in the script of a script edition."""
+    name = Locale.parse(cldr_locale(code)).get_display_name(cldr_locale(in_language)) or code
+    name = script_of(in_language)(name)
     return name[:1].upper() + name[1:] if menu else name
 
 
 def text_direction(code: str) -> str:
-    return "rtl" if Locale.parse(code).character_order == "right-to-left" else "ltr"
+    return "rtl" if Locale.parse(cldr_locale(code)).character_order == "right-to-left" else "ltr"

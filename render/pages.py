@@ -17,8 +17,9 @@ from markupsafe import Markup
 
 from l10n_article.render.body import render_body, title_text
 from l10n_article.render.compare import compare_files
-from l10n_article.render.context import (UI_DOMAIN, Article, SegmentText, Shown, Sources, Workspace, article_texts,
-                                         language_name, published_memory, reviewed_percent, update)
+from l10n_article.render.context import (UI_DOMAIN, Article, Project, SegmentText, Shown, Sources, Workspace,
+                                         article_texts, cldr_locale,
+                                         language_name, published_memory, reviewed_percent, transliterated, update)
 from l10n_article.render.output import check_output, publish
 from l10n_article.render.publication import interface_gaps, record_publication
 from l10n_article.render.templating import environment, page_frame, static_file
@@ -116,9 +117,13 @@ def choose_pages(ws: Workspace, sources: Sources, min_reviewed: float, report: B
     """Each article's texts in each language, kept where at least ``min_reviewed`` percent of the
     article is reviewed (the source language always); the others go into ``report.skipped``."""
     edition = Edition()
-    for language in (ws.project.source_language, *ws.project.languages):
+    for language in page_languages(ws.project):
         for article in ws.articles:
-            texts = article_texts(ws, article, language, sources)
+            if language in ws.project.transliterations:
+                texts = transliterated(edition.texts[cldr_locale(language), article.slug], language,
+                                       article.references)
+            else:
+                texts = article_texts(ws, article, language, sources)
             share = reviewed_percent(texts)
             edition.texts[language, article.slug] = texts
             if share < min_reviewed:
@@ -128,11 +133,17 @@ def choose_pages(ws: Workspace, sources: Sources, min_reviewed: float, report: B
     return edition
 
 
+def page_languages(project: Project) -> list[str]:
+    """Every language the site has pages in: the source, the targets, then the script editions
+    derived from targets (``kk-Latn``), which follow their base language's states."""
+    return [project.source_language, *project.languages, *project.transliterations]
+
+
 def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
     """Every file of the site: the articles' pages, each language's index, the comparison page
     and the style sheets."""
     project = ws.project
-    everyone = [project.source_language, *project.languages]
+    everyone = page_languages(project)
     indexed = edition.with_index(everyone)
     files: dict[str, str] = {}
     for language in indexed:
@@ -149,7 +160,7 @@ def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
             titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
         files[f"{language}/index.html"] = render_index(env, language, indexed, titles)
     files["style.css"] = static_file("style.css")
-    files.update(compare_files(ws, indexed))
+    files.update(compare_files(ws, [code for code in indexed if code not in project.transliterations]))
     return files
 
 
@@ -173,6 +184,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
                         for missing, total in [interface_gaps(ws, language)] if missing]
     publish(files, out, keep)
     report.pages = [out / name for name in files if name.endswith(".html")]
-    if not drafts and record_publication(ws, published, edition.texts, edition.pages):
+    translated = {key: texts for key, texts in edition.texts.items() if key[0] not in project.transliterations}
+    if not drafts and record_publication(ws, published, translated, edition.pages):
         report.record = published.path
     return report

@@ -1,9 +1,26 @@
 """The Jinja2 environment of the pages: templates from this package, interface strings from gettext."""
 
-import jinja2
+from collections.abc import Callable
 
-from l10n_article.render.context import Workspace, language_name, text_direction
-from l10n_article.render.ui import ui_translations
+import jinja2
+from markupsafe import Markup
+
+from l10n_article.render.context import Workspace, cldr_locale, language_name, script_of, text_direction
+from l10n_article.render.ui import UiTranslations, ui_translations
+
+
+class ScriptTranslations:
+    """The interface strings of a script edition: its base language's, transliterated (they are
+    escaped before, and markup and placeholders are ASCII, which transliteration leaves alone)."""
+
+    def __init__(self, base: UiTranslations, convert: Callable[[str], str]):
+        self.base, self.convert = base, convert
+
+    def gettext(self, message: str) -> Markup:
+        return Markup(self.convert(str(self.base.gettext(message))))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> Markup:
+        return Markup(self.convert(str(self.base.ngettext(singular, plural, n))))
 
 
 def environment(ws: Workspace, language: str) -> jinja2.Environment:
@@ -11,7 +28,9 @@ def environment(ws: Workspace, language: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("l10n_article.render", "templates"), autoescape=True,
                              extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     install = getattr(env, "install_gettext_translations")  # added by the i18n extension
-    install(ui_translations(ws, language), newstyle=True)
+    translations = ui_translations(ws, cldr_locale(language))
+    install(translations if cldr_locale(language) == language else
+            ScriptTranslations(translations, script_of(language)), newstyle=True)
     return env
 
 

@@ -12,6 +12,7 @@ from babel import Locale, UnknownLocaleError
 
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import read_text
+from l10n_article.translate.source.translit import TRANSLITERATIONS
 
 _CODE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?")
 DEFAULTS: dict[str, object] = {
@@ -22,6 +23,8 @@ DEFAULTS: dict[str, object] = {
     "languages": [],
     "on-material-change": "note",
     "require": "reviewed",
+    "transliterations": [],
+    "base-url": None,
 }
 # What a page shows for a passage whose source changed materially since its translation was reviewed.
 MATERIAL_CHANGE_POLICIES = ("note", "withhold", "source")
@@ -95,6 +98,33 @@ def _choice(settings: dict[str, object], key: str, choices: tuple[str, ...], con
     return str(value)
 
 
+def _transliterations(settings: dict[str, object], languages: tuple[str, ...], config_path: Path) -> tuple[str, ...]:
+    """The script editions derived from a target language's text (``kk-Latn`` from ``kk``)."""
+    tags = settings["transliterations"]
+    if not isinstance(tags, list):
+        raise L10nError("[tool.l10n] transliterations must be a list such as [\"kk-Latn\"]", config_path)
+    for tag in tags:
+        known = TRANSLITERATIONS.get(tag) if isinstance(tag, str) else None
+        if known is None:
+            raise L10nError(f"[tool.l10n] transliterations: unknown edition {tag!r} (known: "
+                            f"{', '.join(TRANSLITERATIONS)})", config_path)
+        if known.base not in languages:
+            raise L10nError(f"[tool.l10n] transliterations: {tag} is made from {known.base}, which is not in "
+                            f"languages", config_path)
+    return tuple(dict.fromkeys(tags))
+
+
+def _base_url(settings: dict[str, object], config_path: Path) -> str | None:
+    """The site's public address (``https://example.org/news/``), always ending with a slash."""
+    value = settings["base-url"]
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise L10nError(f"[tool.l10n] base-url must be the site's absolute http(s) address, such as "
+                        f"\"https://example.org/news/\" (not {value!r})", config_path)
+    return value if value.endswith("/") else value + "/"
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -105,6 +135,8 @@ class Project:
     languages: tuple[str, ...]
     on_material_change: str = "note"
     require: str = "reviewed"
+    transliterations: tuple[str, ...] = ()  # script editions derived from a target language (kk-Latn)
+    base_url: str | None = None  # the site's public address: canonical links, sitemap and feeds
 
     @classmethod
     def load(cls, root: Path | str = ".") -> "Project":
@@ -117,15 +149,18 @@ class Project:
         else:
             raise L10nError("no such project folder", root)
         source_language = validate_language(settings["source-language"], config_path)
+        languages = _languages(settings, source_language, config_path)
         return cls(
             root=root,
             source_dir=root / _folder(settings, "source", config_path),
             locales_dir=root / _folder(settings, "locales", config_path),
             output_dir=root / _folder(settings, "output", config_path),
             source_language=source_language,
-            languages=_languages(settings, source_language, config_path),
+            languages=languages,
             on_material_change=_choice(settings, "on-material-change", MATERIAL_CHANGE_POLICIES, config_path),
             require=_choice(settings, "require", REQUIREMENTS, config_path),
+            transliterations=_transliterations(settings, languages, config_path),
+            base_url=_base_url(settings, config_path),
         )
 
     def select(self, codes: list[str] | None) -> tuple[str, ...]:
