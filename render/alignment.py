@@ -65,6 +65,7 @@ class Cell:
     approval: Approval | None = None  # valid for exactly this text
     lapsed: Approval | None = None  # given to an earlier source or translation
     location: str = ""  # path:line of the entry in its catalog
+    confidence: float | None = None  # how sure the models were of a machine draft (0–1), when known
 
 
 @dataclass
@@ -95,6 +96,12 @@ class Row:
     @property
     def has_missing(self) -> bool:
         return any(c.state == State.MISSING for c in self.cells)
+
+    @property
+    def least_sure(self) -> float | None:
+        """The lowest confidence of the row's machine drafts (None when none has one)."""
+        known = [c.confidence for c in self.cells if c.confidence is not None]
+        return min(known) if known else None
 
 
 @dataclass
@@ -170,7 +177,8 @@ def _cell(context: _Context, entry: polib.POEntry | None, msgid: str) -> Cell:
                 comments=own_comments(entry), notes=notes(entry),
                 approval=recorded if current == State.APPROVED else None,
                 lapsed=recorded if current != State.APPROVED else None,
-                location=context.location(msgid))
+                location=context.location(msgid),
+                confidence=memory.confidence(language, msgid) if current == State.MACHINE_DRAFT else None)
 
 
 def _change(ws: Workspace, previous: str, text: str) -> SourceChange:

@@ -19,7 +19,8 @@ def word_diff(edit: Edit) -> str:
 def _label(cell: Cell) -> str:
     if cell.state is None:
         return ""
-    return f"[{LABELS[cell.state]}{', check errors' if cell.has_errors else ''}] "
+    sure = f", confidence {cell.confidence:.2f}" if cell.confidence is not None else ""
+    return f"[{LABELS[cell.state]}{sure}{', check errors' if cell.has_errors else ''}] "
 
 
 def _details(cell: Cell, wrap) -> list[str]:
@@ -60,11 +61,16 @@ def format_row(row: Row, width: int) -> list[str]:
 
 
 def format_alignment(alignments: list[Alignment], needs_review: bool = False, width: int | None = None) -> str:
-    """Each segment with its versions one under the other, wrapped to ``width`` (the terminal's)."""
+    """Each segment with its versions one under the other, wrapped to ``width`` (the terminal's).
+    With ``needs_review``, only the segments to look at, the least sure machine drafts first (then
+    the rest in document order)."""
     width = width or shutil.get_terminal_size((100, 24)).columns
     lines = []
     for alignment in alignments:
-        for row in alignment.rows:
-            if not needs_review or row.needs_review or row.has_missing:
-                lines += format_row(row, width)
+        rows = alignment.rows
+        if needs_review:
+            rows = sorted((row for row in rows if row.needs_review or row.has_missing),
+                          key=lambda row: (row.least_sure is None, row.least_sure or 0.0))
+        for row in rows:
+            lines += format_row(row, width)
     return "\n".join(lines)

@@ -101,3 +101,16 @@ def test_a_surer_model_has_a_higher_confidence_and_a_pivot_multiplies_its_legs(p
     memory = Memory(project / "locales" / "memory.tmx", "fr")
     direct, pivot = memory.confidence("en", TITLE), memory.confidence("ru", TITLE)
     assert 0.9 < direct <= 1 and pivot <= direct
+
+
+def test_compare_lists_the_least_sure_machine_drafts_first(project, install, l10n):
+    install("fr_en_unsure")
+    translate_drafts(workspace(project), ("en",))
+    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    status, out, _ = l10n(project, "compare", "--lang", "en", "--needs-review")
+    assert status == 0
+    shown = [float(value) for value in re.findall(r"\[machine draft, confidence (\d\.\d\d)", out)]
+    assert len(shown) >= 10 and shown == sorted(shown)
+    first = re.search(r"#\d+ \w+ .*\n  fr  (.*)", out)[1]
+    least = min((memory.confidence("en", entry.msgid), entry.msgid) for entry in catalog(project, "en"))
+    assert least[1].startswith(first.split(" ")[0])
