@@ -5,7 +5,9 @@ import csv
 import pytest
 
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.quality.glossary import load_glossary
+from l10n_article.translate.quality.checks import check_glossary
+from l10n_article.translate.quality.glossary import Term, load_glossary
+from l10n_article.translate.quality.message import Message
 
 HEADER = "fr,en,ru,kk,note\n"
 SAMARKAND = "Samarcande,Samarkand,Самарканд,Самарқанд,city in Uzbekistan\n"
@@ -58,3 +60,9 @@ def test_a_damaged_row_is_refused_at_its_line(tmp_path, rows, line):
     with pytest.raises(L10nError) as error:
         _load(tmp_path, HEADER + rows)
     assert error.value.line == line
+
+
+def test_a_cell_may_list_several_forms_and_any_of_them_counts():
+    term = Term({"fr": "Samarcande", "ru": "Самарканд|Самарканде"})
+    assert check_glossary(Message("Le sommet de Samarcande.", "Саммит в Самарканде.", "ru", "fr", (term,))) == []
+    assert check_glossary(Message("Le sommet de Samarcande.", "Саммит в Ташкенте.", "ru", "fr", (term,))) != []

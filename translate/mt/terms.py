@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from l10n_article.translate.quality.glossary import INFLECTED, Term, _stem
+from l10n_article.translate.quality.glossary import INFLECTED, Term, stem
 
 PLACEHOLDERS = ("⟦{}⟧", "[{}]", "<{}>", "{{{}}}")  # tried in order: the first that every tokenizer keeps
 SEPARATOR = "|"
@@ -56,7 +56,7 @@ def _pattern(form: str, language: str) -> str:
     if language not in INFLECTED:
         return rf"(?<!\w){re.escape(form)}(?!\w)"
     parts = re.split(r"(\w+)", form)
-    return r"(?<!\w)" + "".join(rf"{re.escape(_stem(part, language))}\w*" if index % 2 else re.escape(part)
+    return r"(?<!\w)" + "".join(rf"{re.escape(stem(part, language))}\w*" if index % 2 else re.escape(part)
                                 for index, part in enumerate(parts))
 
 

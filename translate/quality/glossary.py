@@ -119,19 +119,31 @@ def _unclosed_quote(lines: list[str], done: int) -> int:
     return opened
 
 
-def _stem(word: str, language: str) -> str:
+def stem(word: str, language: str) -> str:
     """Enough of a word to recognise its inflected forms (Токаев → Токаева, Самарқанд → Самарқандта)."""
     if language not in INFLECTED or len(word) <= 3:
         return word
     return word[:max(3, len(word) - 2)]
 
 
+def variants(cell: str) -> list[str]:
+    """The forms a term base cell lists, separated by ``|``, the dictionary form first
+    (``Самарканд|Самарканде``)."""
+    return [form.strip() for form in cell.split("|") if form.strip()]
+
+
 def appears_in_source(form: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) is not None
+    """One of the cell's forms stands in ``text`` as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", text, re.IGNORECASE) is not None
+               for variant in variants(form))
 
 
 def appears_in_translation(form: str, text: str, language: str) -> bool:
-    """Every word of ``form`` begins a word of ``text`` (so declined forms count)."""
+    """Every word of one of the cell's forms begins a word of ``text`` (so declined forms count)."""
+    return any(_words_begin(variant, text, language) for variant in variants(form))
+
+
+def _words_begin(form: str, text: str, language: str) -> bool:
     words = [w.casefold() for w in re.findall(r"\w+", text)]
-    return all(any(w.startswith(_stem(part.casefold(), language)) for w in words)
+    return all(any(w.startswith(stem(part.casefold(), language)) for w in words)
                for part in re.findall(r"\w+", form))
