@@ -17,11 +17,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n_article.translate import __version__
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import read_text, write_text_atomic
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from l10n_article.translate.files import write_text_atomic
+from l10n_article.translate.tmx import XML_LANG, add_variant, new_tmx, read_tmx, tmx_text
 
 
 @dataclass(frozen=True)
@@ -88,11 +86,7 @@ class Memory:
             self._load()
 
     def _load(self) -> None:
-        try:
-            root = ET.fromstring(read_text(self.path))
-        except ET.ParseError as exc:
-            raise L10nError(f"invalid TMX: {exc}", self.path, exc.position[0]) from exc
-        for unit in root.iter("tu"):
+        for unit in read_tmx(self.path).iter("tu"):
             engine = _prop(unit, "x-engine") or ""
             variants = [(tuv.get(XML_LANG) or "", tuv.findtext("seg") or "") for tuv in unit.findall("tuv")]
             if len(variants) not in (2, 3) or (len(variants) == 3 and unit.get("segtype") != "paragraph"):
@@ -149,16 +143,10 @@ class Memory:
             _unit(body, "paragraph", props, variants)
 
     def save(self) -> None:
-        root = ET.Element("tmx", version="1.4")
-        ET.SubElement(root, "header", {"creationtool": "l10n", "creationtoolversion": __version__,
-                                       "segtype": "sentence", "adminlang": "en", "srclang": self.source_language,
-                                       "datatype": "plaintext", "o-tmf": "l10n"})
-        body = ET.SubElement(root, "body")
+        root, body = new_tmx(self.source_language, "sentence")
         self._sentence_units(body)
         self._paragraph_units(body)
-        ET.indent(root)
-        write_text_atomic(self.path, '<?xml version="1.0" encoding="UTF-8"?>\n'
-                          + ET.tostring(root, encoding="unicode") + "\n")
+        write_text_atomic(self.path, tmx_text(root))
 
 
 def _unit(body: ET.Element, segtype: str, props: dict[str, str], variants: list[tuple[str, str]]) -> None:
@@ -167,6 +155,5 @@ def _unit(body: ET.Element, segtype: str, props: dict[str, str], variants: list[
     for name, value in props.items():
         ET.SubElement(unit, "prop", type=name).text = value
     for language, text in variants:
-        variant = ET.SubElement(unit, "tuv", {XML_LANG: language})
-        ET.SubElement(variant, "seg").text = text
+        add_variant(unit, language, text)
 
