@@ -1,21 +1,26 @@
 """``l10n serve``: the pages and the comparison page served live on this machine, where an editor
-approves segments and leaves or resolves notes.
+approves segments, leaves or resolves notes, and corrects translations.
 
 The site is made in memory from the files as they are (nothing is written but what an editor asks
-for) and made again when a source, catalog or template changes. Editing goes through the same
-library as ``l10n approve`` and ``l10n note``, so a translator's save that lands meanwhile is
-merged. Requests that change files carry the session's token (a page of another site cannot make
+for) and made again when a source, catalog or template changes; a small script in each page asks
+``/live`` once a second whether its page changed and reloads it (never while the editor is typing
+in it). Editing goes through the same library as ``l10n approve`` and ``l10n note``, so a
+translator's save that lands meanwhile is merged, and a correction is applied only to the text the
+editor saw (else both texts are shown). Requests that change files carry the session's token (a page of another site cannot make
 the editor's browser send one), only this machine's host names are answered (no DNS rebinding),
 and only the project's sources and catalogs are ever shown as files.
 """
 
 import asyncio
 import contextlib
+import hashlib
 import html
+import json
 import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -26,11 +31,15 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from watchfiles import awatch
 
-from l10n_article.render.alignment import align
+import polib
+
+from l10n_article.render.alignment import Alignment, align
 from l10n_article.render.compare import render_compare
-from l10n_article.render.context import L10nError, Sources, Workspace, published_memory
+from l10n_article.render.context import L10nError, Sources, Workspace, language_name, published_memory
 from l10n_article.render.pages import BuildReport, choose_pages, site_files
-from l10n_article.translate.catalog.review import Place, add_note, approve, resolve_notes
+from l10n_article.render.templating import environment, page_frame
+from l10n_article.translate.catalog.review import Conflict, Place, add_note, approve, correct, resolve_notes
+from l10n_article.translate.catalog.signoff import fingerprint
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
@@ -52,9 +61,13 @@ class Site:
         self.files = {}
 
     def current(self) -> dict[str, str]:
-        if not self.files:
-            self.files = self._make()
-        return self.files
+        """The site's files, made again after a change (kept only if no change came meanwhile)."""
+        if self.files:
+            return self.files
+        version, files = self.version, self._make()
+        if version == self.version:
+            self.files = files
+        return files
 
     def _make(self) -> dict[str, str]:
         ws = self.make_workspace()
@@ -62,10 +75,46 @@ class Site:
         sources = Sources(published_memory(project.locales_dir, project.source_language))
         files = site_files(ws, choose_pages(ws, sources, 0, BuildReport()))
         languages = [project.source_language, *project.languages]
-        files["compare/index.html"] = render_compare(
-            ws, align(ws, project.languages), languages,
-            editing=dict(token=self.token, editor=self.editor) if self.editor else None)
+        alignments = align(ws, project.languages)
+        editing = dict(token=self.token, editor=self.editor, shown=_shown(alignments)) if self.editor else None
+        files["compare/index.html"] = render_compare(ws, alignments, languages, editing=editing)
         return files
+
+
+def _shown(alignments: list[Alignment]) -> dict[str, dict[str, str]]:
+    """Each translation as the page shows it, for its correction form: the text, and the entry's
+    fingerprint (a correction is applied only to the entry the editor saw), by ``slug/N/lang``."""
+    return {f"{alignment.article.slug}/{row.number}/{cell.language}":
+            dict(text=cell.text, seen=fingerprint(polib.POEntry(msgid=row.source.text, msgstr=cell.text)))
+            for alignment in alignments for row in alignment.rows for cell in row.cells}
+
+
+def _conflict_page(site: Site, place: Place, conflict: Conflict) -> str:
+    """Both texts of a correction that was not applied, with a form to save the editor's over the
+    catalog's, in the comparison page's language."""
+    ws = site.make_workspace()
+    project = ws.project
+    language = project.source_language
+    page = page_frame(language, [language, *project.languages], "index.html", current=None)
+    return environment(ws, language).get_template("conflict.html").render(
+        page=page, token=site.token, slug=place.article, number=place.segment, language=place.language,
+        language_name=language_name(place.language, language), theirs=conflict.theirs, yours=conflict.yours,
+        seen=conflict.seen)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _live(text: str, name: str) -> str:
+    """The page with the script that reloads it when ``/live`` says it changed: not while a text
+    field holds typing, and the page works the same without it."""
+    address = json.dumps(f"/live?page={quote(name)}").replace("<", "\\u003c")
+    script = ("<script>(function(){var seen=\"" + _digest(text) + "\";setInterval(function(){"
+              "if([].some.call(document.querySelectorAll(\"textarea\"),function(t){return t.value!==t.defaultValue}))"
+              "return;fetch(" + address + ").then(function(r){return r.ok?r.text():seen})"
+              ".then(function(now){if(now!==seen)location.reload()},function(){})},1000)})();</script>\n")
+    return text.replace("</body>", script + "</body>", 1)
 
 
 def _viewable(site: Site, name: str) -> Path | None:
@@ -91,18 +140,28 @@ def _media_type(name: str) -> str:
 
 
 def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> Starlette:
-    """The application: GET any page of the site, POST /approve, /note and /resolve."""
+    """The application: GET any page of the site, GET /live?page=NAME (the page's current digest),
+    POST /edit/approve, /edit/note, /edit/resolve and /edit/correct."""
 
     async def page(request: Request) -> Response:
         name = request.path_params["name"] or "compare/index.html"
         name = name + "index.html" if name.endswith("/") else name
         files = await run_in_threadpool(site.current)
+        if name in files and name.endswith(".html"):
+            return HTMLResponse(_live(files[name], name))
         if name in files:
             return Response(files[name], media_type=_media_type(name))
         path = await run_in_threadpool(_viewable, site, name)
         if path is None:
             return PlainTextResponse("not found", status_code=404)
         return HTMLResponse(_file_page(path, name))
+
+    async def live(request: Request) -> Response:
+        files = await run_in_threadpool(site.current)
+        name = request.query_params.get("page", "")
+        if name not in files:
+            return PlainTextResponse("not found", status_code=404)
+        return PlainTextResponse(_digest(files[name]), headers={"Cache-Control": "no-store"})
 
     async def edit(request: Request) -> Response:
         form = await request.form()
@@ -113,17 +172,21 @@ def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> S
         try:
             place = Place(str(form["lang"]), str(form["article"]), int(str(form["segment"])))
             action = request.path_params["action"]
-            text = str(form.get("text", "")) or None
+            text = str(form.get("text", "")).replace("\r\n", "\n").replace("\r", "\n") or None
             work: dict[str, Callable[[], object]] = {
                 "approve": lambda: approve(site.make_workspace(), place, str(site.editor)),
                 "note": lambda: add_note(site.make_workspace(), place, str(site.editor), text or ""),
                 "resolve": lambda: resolve_notes(site.make_workspace(), place, text),
+                "correct": lambda: correct(site.make_workspace(), place, text or "", str(form["seen"])),
             }
             if action not in work:
                 return PlainTextResponse("not found", status_code=404)
             await run_in_threadpool(work[action])
         except (KeyError, ValueError):
             return PlainTextResponse("incomplete request", status_code=400)
+        except Conflict as conflict:
+            page = await run_in_threadpool(_conflict_page, site, place, conflict)
+            return HTMLResponse(page, status_code=409)
         except L10nError as error:
             return PlainTextResponse(str(error), status_code=409)
         site.changed()
@@ -140,7 +203,8 @@ def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> S
         if task is not None:
             task.cancel()
 
-    routes = [Route("/edit/{action}", edit, methods=["POST"]), Route("/{name:path}", page, methods=["GET"])]
+    routes = [Route("/edit/{action}", edit, methods=["POST"]), Route("/live", live, methods=["GET"]),
+              Route("/{name:path}", page, methods=["GET"])]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or LOCAL_HOSTS)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
