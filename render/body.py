@@ -10,7 +10,8 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from l10n_article.render.context import Article, SegmentText, Shown, markdown_parser, plain_text, shared_parser
+from l10n_article.render.context import (NO_TOKEN, Article, SegmentText, Shown, markdown_parser, plain_text,
+                                         shared_parser)
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',
@@ -39,14 +40,19 @@ def _block_span(tokens: list[Token | None], index: int) -> range:
     return range(start, end + 1)
 
 
-def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str]) -> Markup:
+def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[SegmentText, Markup], str],
+                after_title: Markup = Markup()) -> Markup:
     """HTML of the article with ``texts`` in place; ``wrap`` marks up each segment's state. A
-    withheld segment is left out with the block that holds only it."""
+    withheld segment is left out with the block that holds only it. ``after_title`` (the summary
+    and byline) follows the title's heading."""
     md = markdown_parser()
     for name, html in _BLOCKS.items():
         md.add_render_rule(name, lambda self, tokens, idx, options, env, html=html: html)
     tokens: list[Token | None] = list(article.tokens)
+    tokens[article.title.token_index + 1] = Token("html_block", "", 0, content=f"</h1>\n{after_title}")
     for text in texts:
+        if text.segment.token_index == NO_TOKEN:
+            continue
         if text.state == Shown.WITHHELD:
             for index in _block_span(tokens, text.segment.token_index):
                 tokens[index] = None

@@ -23,6 +23,9 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
               f"the {gap.language} pages show them in English")
     for path in report.pages:
         print(f"page {path}")
+    if report.relative:
+        print("no base-url in [tool.l10n]: the pages link to each other relatively, with no canonical address, "
+              "and no sitemap.xml or feeds are written")
     if report.record:
         print(f"recorded the published translations in {report.record}")
     return 0

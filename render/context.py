@@ -19,7 +19,7 @@ from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
-from l10n_article.translate.source.article import Article, Segment, quoted
+from l10n_article.translate.source.article import NO_TOKEN, Article, Metadata, Segment, quoted
 from l10n_article.translate.source.inline import plain_text, split_runs
 from l10n_article.translate.source.translit import TRANSLITERATIONS
 from l10n_article.translate.source.markdown import markdown_parser, shared_parser
@@ -27,7 +27,7 @@ from l10n_article.translate.workspace import Domain, Workspace
 
 UI_DOMAIN = "ui"
 
-__all__ = ["MACHINE_COMMENT", "Article", "Domain", "Finding", "L10nError", "Project", "PublishedMemory",
+__all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Finding", "L10nError", "Project", "PublishedMemory",
            "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources", "State", "UI_DOMAIN", "Workspace",
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",

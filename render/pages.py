@@ -10,25 +10,19 @@ way (a damaged catalog or translation memory) leaves the previous site as it was
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
-import jinja2
 from markupsafe import Markup
 
-from l10n_article.render.body import render_body, title_text
+from l10n_article.render.article_page import page_name, render_article, render_index
+from l10n_article.render.body import title_text
 from l10n_article.render.compare import compare_files
-from l10n_article.render.context import (UI_DOMAIN, Article, Project, SegmentText, Shown, Sources, Workspace,
-                                         article_texts, cldr_locale,
-                                         language_name, published_memory, reviewed_percent, transliterated, update)
+from l10n_article.render.context import (UI_DOMAIN, Article, Project, SegmentText, Sources, Workspace, article_texts,
+                                         cldr_locale, plain_text, published_memory, reviewed_percent,
+                                         transliterated, update)
 from l10n_article.render.output import check_output, publish
 from l10n_article.render.publication import interface_gaps, record_publication
-from l10n_article.render.templating import environment, page_frame, static_file
-
-
-class SegmentMacro(Protocol):
-    """The ``segment`` macro of ``segment.html``."""
-
-    def __call__(self, view: dict, page_language: str) -> Markup: ...
+from l10n_article.render.site import FEED, Feed, FeedEntry, Versions, article_time, atom, page_url, sitemap, versions
+from l10n_article.render.templating import environment, static_file
 
 
 @dataclass(frozen=True)
@@ -58,6 +52,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     interface: list[InterfaceGap] = field(default_factory=list)
     record: Path | None = None  # the record of published translations, when this build changed it
+    relative: bool = False  # no base-url: relative links only, no sitemap or feeds
 
 
 @dataclass
@@ -76,41 +71,9 @@ class Edition:
         return [code for code in languages if any(language == code for language, _ in self.pages)]
 
 
-def page_name(article: Article) -> str:
-    """An article's page, the same in every language and whatever other articles there are."""
-    return f"{article.slug}.html"
-
-
 def drafts_folder(output: Path) -> Path:
     """Where ``--drafts`` previews go unless told otherwise: ``build-drafts/`` beside ``build/``."""
     return output.with_name(output.name + "-drafts")
-
-
-def render_article(env: jinja2.Environment, ws: Workspace, article: Article, texts: list[SegmentText],
-                   language: str, languages: list[str]) -> str:
-    """The page of ``article`` in ``language``, linking to its versions in ``languages``."""
-    segment: SegmentMacro = getattr(env.get_template("segment.html").module, "segment")
-    body = render_body(article, texts, lambda text, html: segment(dict(
-        state=text.state, language=text.language, html=html), language))
-    title = next(t for t in texts if t.segment.kind == "title")
-    page = dict(
-        page_frame(language, languages, page_name(article), current=language),
-        title=title_text(article, title.text),
-        drafts=any(t.state == Shown.DRAFT for t in texts),
-        fallbacks=any(t.state == Shown.MISSING for t in texts),
-        source_name=language_name(ws.project.source_language, language, menu=False),
-        body=body,
-        total=len(texts),
-        reviewed=sum(t.state == Shown.REVIEWED for t in texts),
-        is_source=language == ws.project.source_language,
-    )
-    return env.get_template("article.html").render(page=page)
-
-
-def render_index(env: jinja2.Environment, language: str, languages: list[str], titles: list[dict]) -> str:
-    """The list of the articles published in ``language``, in that language where translated."""
-    page = page_frame(language, languages, "index.html", current=language)
-    return env.get_template("index.html").render(page=page, articles=titles)
 
 
 def choose_pages(ws: Workspace, sources: Sources, min_reviewed: float, report: BuildReport) -> Edition:
@@ -140,28 +103,66 @@ def page_languages(project: Project) -> list[str]:
 
 
 def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
-    """Every file of the site: the articles' pages, each language's index, the comparison page
-    and the style sheets."""
+    """Every file of the site: the articles' pages, each language's index (and, with a ``base-url``,
+    its Atom feed, and ``sitemap.xml``), the comparison page and the style sheets."""
     project = ws.project
     everyone = page_languages(project)
     indexed = edition.with_index(everyone)
     files: dict[str, str] = {}
     for language in indexed:
         env = environment(ws, language)
-        titles = []
+        titles, entries = [], []
         for article in ws.articles:
             if (language, article.slug) not in edition.pages:
                 continue
             texts = edition.texts[language, article.slug]
             name = page_name(article)
-            files[f"{language}/{name}"] = render_article(env, ws, article, texts, language,
-                                                         edition.languages_of(article.slug, everyone))
+            languages = edition.languages_of(article.slug, everyone)
+            group = _versions(project, name, languages)
+            files[f"{language}/{name}"] = render_article(env, ws, article, texts, language, languages, group)
             title = next(t for t in texts if t.segment.kind == "title")
             titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
-        files[f"{language}/index.html"] = render_index(env, language, indexed, titles)
+            entries += [_feed_entry(article, texts, language, group)] if group else []
+        files[f"{language}/index.html"] = render_index(env, language, indexed, titles,
+                                                       _versions(project, "index.html", indexed))
+        if project.base_url:
+            name = Markup(env.from_string("{{ _('Articles') }}").render()).unescape()
+            files[f"{language}/{FEED}"] = atom(Feed(language, page_url(project.base_url, language, FEED), name,
+                                                    entries))
+    if project.base_url:
+        files["sitemap.xml"] = _sitemap(ws, edition, indexed)
     files["style.css"] = static_file("style.css")
     files.update(compare_files(ws, [code for code in indexed if code not in project.transliterations]))
     return files
+
+
+def _versions(project: Project, name: str, languages: list[str]) -> Versions | None:
+    """The published versions of the page ``name`` at their addresses under ``base-url`` (None
+    without one: the pages then link to each other relatively)."""
+    if project.base_url is None:
+        return None
+    return versions(project.base_url, name, languages, project.source_language)
+
+
+def _sitemap(ws: Workspace, edition: Edition, indexed: list[str]) -> str:
+    """``sitemap.xml``: every published article with its versions, and the indexes."""
+    project, everyone = ws.project, page_languages(ws.project)
+    pages = []
+    for article in ws.articles:
+        group = _versions(project, page_name(article), edition.languages_of(article.slug, everyone))
+        if group is not None and group.versions:
+            pages.append((group, article.metadata.updated or article.metadata.published))
+    indexes = _versions(project, "index.html", indexed)
+    return sitemap(pages + ([(indexes, None)] if indexes else []))
+
+
+def _feed_entry(article: Article, texts: list[SegmentText], language: str, group: Versions) -> FeedEntry:
+    """An article's entry in the feed of ``language``."""
+    title = next(t for t in texts if t.segment.kind == "title")
+    summary = next((t for t in texts if t.segment.kind == "summary"), None)
+    return FeedEntry(url=group.url(language), title=title_text(article, title.text), metadata=article.metadata,
+                     modified=article_time(article.metadata, article), language=language,
+                     summary=plain_text(summary.text, article.references) if summary else None)
 
 
 def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
@@ -175,7 +176,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
     published = published_memory(project.locales_dir, project.source_language)
-    report = BuildReport(out=out, catalogs=update(ws).written)
+    report = BuildReport(out=out, catalogs=update(ws).written, relative=project.base_url is None)
     sources = Sources(published, drafts, require or project.require)
     edition = choose_pages(ws, sources, min_reviewed, report)
     files = site_files(ws, edition)

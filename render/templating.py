@@ -6,6 +6,7 @@ import jinja2
 from markupsafe import Markup
 
 from l10n_article.render.context import Workspace, cldr_locale, language_name, script_of, text_direction
+from l10n_article.render.site import FEED, Versions
 from l10n_article.render.ui import UiTranslations, ui_translations
 
 
@@ -39,10 +40,18 @@ def static_file(name: str) -> str:
     return jinja2.PackageLoader("l10n_article.render", "templates").get_source(jinja2.Environment(), name)[0]
 
 
-def page_frame(language: str, languages: list[str], name: str, current: str | None) -> dict:
+def page_frame(language: str, languages: list[str], name: str, current: str | None,
+               published: Versions | None = None) -> dict:
     """What every page's frame shows: its language, and the switcher to ``../<code>/<name>`` in each
-    of ``languages``, with ``hreflang`` alternates when the page is itself one of the versions."""
+    of ``languages``, with ``hreflang`` alternates when the page is itself one of the versions:
+    relative ones, or with a ``base-url`` (``published``) the absolute address of every version,
+    ``x-default`` and the page's canonical address."""
     links = [dict(language=code, href=f"../{code}/{name}", name=language_name(code, code), current=code == current)
              for code in languages]
-    return dict(language=language, direction=text_direction(language), root="../", switcher=links,
-                alternates=[link for link in links if not link["current"]] if current else [])
+    frame = dict(language=language, direction=text_direction(language), root="../", switcher=links,
+                 alternates=[dict(hreflang=link["language"], href=link["href"])
+                             for link in links if not link["current"]] if current else [])
+    if published is not None:
+        frame.update(alternates=published.alternates(), feed=FEED,
+                     canonical=published.url(language))
+    return frame

@@ -2,39 +2,16 @@
 alphabet, following the Cyrillic catalog's states, valid and accessible."""
 
 import csv
-import html.parser
 import shutil
-import subprocess
 
 import pytest
 
 from l10n_article.translate.catalog.pofile import read_catalog
 from l10n_article.translate.source.translit import kazakh_latin
 from support import CAPTION, REPO, snapshot, translate_entries
+from support.pages import Elements, axe_violations, nu_errors
 
-NODE = REPO / "node_modules"
 CYRILLIC = range(0x400, 0x530)
-
-
-class Texts(html.parser.HTMLParser):
-    """Text with the lang in force around it."""
-
-    def __init__(self, text):
-        super().__init__()
-        self.stack, self.texts = [], []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in ("meta", "link", "br", "img"):
-            self.stack.append(dict(attrs).get("lang") or (self.stack[-1] if self.stack else None))
-
-    def handle_endtag(self, tag):
-        if tag not in ("meta", "link", "br", "img"):
-            self.stack.pop()
-
-    def handle_data(self, data):
-        if data.strip():
-            self.texts.append((data.strip(), self.stack[-1] if self.stack else None))
 
 
 @pytest.fixture
@@ -55,8 +32,8 @@ def test_the_latin_edition_is_the_reviewed_kazakh_text_transliterated(latin, l10
     assert status == 0 and f"page {latin / 'build' / 'kk-Latn' / 'kazakhstan-ue.html'}" in out
     text = page(latin, "kk-Latn")
     assert '<html lang="kk-Latn" dir="ltr">' in text
-    cyrillic_kazakh = Texts(page(latin, "kk")).texts
-    latin_kazakh = Texts(text).texts
+    cyrillic_kazakh = Elements(page(latin, "kk")).texts
+    latin_kazakh = Elements(text).texts
     own = [t for t, lang in latin_kazakh if lang == "kk-Latn"]
     assert own and not any(ord(char) in CYRILLIC for t in own for char in t)
     body = [t for t, lang in cyrillic_kazakh if lang == "kk" and t not in ("Қазақ тілі",)]
@@ -99,7 +76,7 @@ def unreview_caption(project):
 def test_it_follows_the_cyrillic_catalogs_states_and_is_never_recorded(latin, l10n):
     unreview_caption(latin)
     assert l10n(latin, "build")[0] == 0
-    parsed = Texts(page(latin, "kk-Latn"))
+    parsed = Elements(page(latin, "kk-Latn"))
     assert (CAPTION, "fr") in parsed.texts  # the source, marked, as on the Cyrillic page
     assert "Toqaev sammitte" not in page(latin, "kk-Latn")
     assert l10n(latin, "build", "--drafts")[0] == 0
@@ -137,38 +114,12 @@ def test_a_latin_edition_needs_its_base_language(project, l10n):
     assert status == 2 and "kk-Latn is made from kk, which is not in languages" in err
 
 
-def _browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed")
-    return playwright.sync_playwright()
-
-
 def test_latin_pages_have_no_wcag_a_or_aa_violation_under_axe(latin, l10n):
-    axe = NODE / "axe-core" / "axe.min.js"
-    if not axe.exists():
-        pytest.skip("axe-core is not installed (npm install --no-save axe-core vnu-jar)")
     assert l10n(latin, "build")[0] == 0
-    with _browser() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        tab = browser.new_page()
-        for name in ("kazakhstan-ue.html", "index.html"):
-            tab.goto((latin / "build" / "kk-Latn" / name).as_uri())
-            tab.add_script_tag(path=str(axe))
-            result = tab.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
-                                  "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-            assert [v["id"] for v in result["violations"]] == [], name
-            assert result["passes"]
-        browser.close()
+    pages = [latin / "build" / "kk-Latn" / name for name in ("kazakhstan-ue.html", "index.html")]
+    assert axe_violations(pages) == {"kazakhstan-ue.html": [], "index.html": []}
 
 
 def test_latin_pages_pass_the_nu_html_checker(latin, l10n):
-    vnu = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if not vnu.exists() or not shutil.which("java"):
-        pytest.skip("the Nu HTML checker needs java and vnu-jar (npm install --no-save axe-core vnu-jar)")
     assert l10n(latin, "build")[0] == 0
-    pages = [str(latin / "build" / "kk-Latn" / name) for name in ("kazakhstan-ue.html", "index.html")]
-    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "gnu", *pages],
-                            capture_output=True, text=True)
-    assert (result.returncode, result.stderr) == (0, "")
+    assert nu_errors([latin / "build" / "kk-Latn" / name for name in ("kazakhstan-ue.html", "index.html")]) == (0, "")

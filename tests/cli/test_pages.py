@@ -1,7 +1,6 @@
 """Catalogs → pages: languages, fallback and draft marking, escaping, the reviewed threshold."""
 
 import collections
-import html.parser
 import re
 import shutil
 from pathlib import Path
@@ -10,32 +9,7 @@ import pytest
 
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from support import CAPTION, DATA, TITLE, snapshot, translate_entries
-
-
-class Elements(html.parser.HTMLParser):
-    """Start tags with their attributes, and text with the lang in force around it."""
-
-    def __init__(self, text):
-        super().__init__()
-        self.tags, self.stack, self.texts = [], [], []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if tag not in ("meta", "link", "br", "img"):
-            self.stack.append(attrs.get("lang") or (self.stack[-1] if self.stack else None))
-
-    def handle_endtag(self, tag):
-        if tag not in ("meta", "link", "br", "img"):
-            self.stack.pop()
-
-    def handle_data(self, data):
-        if data.strip():
-            self.texts.append((data.strip(), self.stack[-1] if self.stack else None))
-
-    def lang_of(self, fragment):
-        return next(lang for text, lang in self.texts if fragment in text)
+from support.pages import Elements
 
 
 def page(project, language, slug="kazakhstan-ue", out="build"):

@@ -4,6 +4,7 @@ A segment is the inline Markdown of one block (heading, paragraph, list item, qu
 newsletter box line). Block structure never reaches translators; inline markup does, as Markdown.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,19 @@ class Segment:
     token_index: int
 
 
+NO_TOKEN = -1  # the token index of a segment from the front matter (the summary)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the front matter says of the article besides its text: dates, author, section."""
+
+    published: dt.date | None = None  # ``date``
+    updated: dt.date | None = None  # ``updated``
+    author: str | None = None
+    section: str | None = None
+
+
 @dataclass
 class Article:
     path: Path
@@ -41,6 +55,12 @@ class Article:
     tokens: list[Token]
     segments: list[Segment] = field(default_factory=list)
     references: dict[str, dict] = field(default_factory=dict)  # link definitions, ``[label]: url``
+    metadata: Metadata = field(default_factory=Metadata)
+
+    @property
+    def summary(self) -> Segment | None:
+        """The front matter's ``summary``, translated like the text (kind ``summary``)."""
+        return next((s for s in self.segments if s.kind == "summary"), None)
 
     @property
     def title(self) -> Segment:
@@ -94,6 +114,40 @@ def _front_matter(tokens: list[Token], path: Path) -> dict:
     return data
 
 
+def _key_line(tokens: list[Token], key: str) -> int:
+    """The line of the article where the front matter gives ``key``."""
+    for number, line in enumerate(tokens[0].content.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _date(meta: dict, key: str, tokens: list[Token], path: Path) -> dt.date | None:
+    value = meta.get(key)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    raise L10nError(f"front matter {key}: {quoted(value)} is not a date (write it as 2025-04-04)",
+                    path, _key_line(tokens, key))
+
+
+def _string(meta: dict, key: str, tokens: list[Token], path: Path) -> str | None:
+    value = meta.get(key)
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value.strip() if value else None
+    raise L10nError(f"front matter {key}: {quoted(value)} is not a line of text", path, _key_line(tokens, key))
+
+
+def _metadata(meta: dict, tokens: list[Token], path: Path) -> Metadata:
+    """The article's dates, author and section; a value of the wrong kind is refused at its line."""
+    published, updated = _date(meta, "date", tokens, path), _date(meta, "updated", tokens, path)
+    if published and updated and updated < published:
+        raise L10nError(f"front matter updated: {updated} is before the date {published}", path,
+                        _key_line(tokens, "updated"))
+    return Metadata(published, updated, _string(meta, "author", tokens, path), _string(meta, "section", tokens, path))
+
+
 def _kind(block: Token, context: list[str], seen_title: bool) -> str:
     if block.type == "heading_open":
         kind = "title" if block.tag == "h1" and not seen_title and not context else "heading"
@@ -122,7 +176,10 @@ def parse_article(path: Path, source_language: str) -> Article:
         raise L10nError(f"article language {quoted(language)} differs from the project's source language "
                         f"{source_language}", path, 1)
     article = Article(path=path, slug=slug, language=language, tokens=tokens,
-                      references=env.get("references", {}))
+                      references=env.get("references", {}), metadata=_metadata(meta, tokens, path))
+    summary = _string(meta, "summary", tokens, path)
+    if summary:
+        article.segments.append(Segment(" ".join(summary.split()), "summary", _key_line(tokens, "summary"), NO_TOKEN))
     context: list[str] = []
     seen_title = False
     for index, token in enumerate(tokens):
