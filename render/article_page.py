@@ -6,7 +6,8 @@ import jinja2
 from markupsafe import Markup
 
 from l10n_article.render.body import inline_html, render_body, title_text
-from l10n_article.render.context import Article, SegmentText, Shown, Workspace, language_name, plain_text
+from l10n_article.render.context import (Article, SegmentText, Shown, Workspace, language_name, plain_text,
+                                         typeset)
 from l10n_article.render.meta import byline, credits
 from l10n_article.render.site import Versions, open_graph
 from l10n_article.render.templating import page_frame
@@ -32,7 +33,7 @@ def render_article(env: jinja2.Environment, ws: Workspace, article: Article, tex
     def wrap(text: SegmentText, html: Markup) -> Markup:
         return segment(dict(state=text.state, language=text.language, html=html), language)
     summary = next((t for t in texts if t.segment.kind == "summary"), None)
-    summary_html = wrap(summary, inline_html(summary.text, article.references)) if summary else None
+    summary_html = wrap(summary, inline_html(typeset(summary), article.references)) if summary else None
     body = render_body(article, texts, wrap, byline(env, article, summary_html, language))
     title = title_text(article, next(t for t in texts if t.segment.kind == "title").text)
     page = dict(

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from l10n_article.render.context import (NO_TOKEN, Article, SegmentText, Shown, markdown_parser, plain_text,
-                                         shared_parser)
+                                         shared_parser, typeset)
 
 _BLOCKS = {
     "container_figure_open": '<figure class="photo">\n<figcaption>\n',
@@ -57,7 +57,7 @@ def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[Segm
             for index in _block_span(tokens, text.segment.token_index):
                 tokens[index] = None
             continue
-        html = inline_html(text.text, article.references)
+        html = inline_html(typeset(text), article.references)
         marked = Token("html_inline", "", 0, content=str(wrap(text, html)))
         tokens[text.segment.token_index] = Token("inline", "", 0, children=[marked])
     kept = [token for token in tokens if token is not None]

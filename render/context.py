@@ -19,6 +19,7 @@ from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
+from l10n_article.translate.quality.typography import fix_typography
 from l10n_article.translate.source.article import NO_TOKEN, Article, Metadata, Segment, quoted
 from l10n_article.translate.source.inline import plain_text, split_runs
 from l10n_article.translate.source.translit import TRANSLITERATIONS
@@ -32,7 +33,7 @@ __all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Find
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
            "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
-           "cldr_locale", "converted"]
+           "cldr_locale", "converted", "typeset"]
 
 
 class Shown(StrEnum):
@@ -123,6 +124,15 @@ def article_texts(ws: Workspace, article: Article, language: str, sources: Sourc
         return [SegmentText(s, s.text, language, Shown.REVIEWED) for s in article.segments]
     entries = catalog_entries(ws, language, article.slug)
     return [segment_text(ws, segment, entries.get(segment.text), language, sources) for segment in article.segments]
+
+
+TYPESET = ("fr",)  # languages whose no-break spaces the pages add (French: before : ; ! ? and inside « »)
+
+
+def typeset(text: SegmentText) -> str:
+    """The text as a page shows it: in French, with the no-break spaces French typography wants, so
+    that a guillemet or a colon never starts a line (the typography check's own rules)."""
+    return fix_typography(text.text, text.language) if text.language in TYPESET else text.text
 
 
 def reviewed_percent(texts: list[SegmentText]) -> float:

@@ -212,3 +212,15 @@ def test_a_build_parses_each_article_once_and_reads_each_catalog_once(project, l
     # translator's save that landed meanwhile is merged (the new lists.po files are never read).
     parsed = {path: n for (name, path), n in counts.items() if name == "parse_catalog" and path.endswith(".po")}
     assert sorted(parsed) == sorted(catalogs) and max(parsed.values()) <= 2
+
+
+def test_french_text_gets_its_no_break_spaces_on_every_page_but_not_in_the_catalogs(project, l10n):
+    assert l10n(project, "build")[0] == 0
+    for language in ("fr", "en"):  # the original, and the English page's French fallbacks
+        text = page(project, language)
+        assert "Mais à quoi bon de l’enthousiasme sans livrables\u202f?" in text
+        assert "constitue «\u00a0la pierre angulaire du dialogue stratégique\u00a0» entre" in text
+        assert "privilégiés\u00a0: l’énergie" in text
+        assert "« " not in text and " »" not in text and " ?" not in text
+    template = (project / "locales" / "kazakhstan-ue.pot").read_text(encoding="utf-8")
+    assert "livrables ?" in template and "\u202f" not in template and "\u00a0" not in template
