@@ -18,6 +18,7 @@ from support import REPO, gettext_tool
 from support.argos_builder import build_package
 from l10n_article.translate.catalog.pofile import read_catalog, save_catalog
 from l10n_article.translate.mt.drafts import MACHINE_COMMENT
+from l10n_article.translate.mt.memory import Memory
 
 EDITOR = r"""
 import json, os, random, sys, tempfile, time, polib
@@ -108,15 +109,19 @@ def fr_en(tmp_path_factory, monkeypatch, project, l10n):
 
 
 def _forget_drafts(project, po):
-    """Empty every machine draft (through the same safe write), so that the next run drafts again."""
+    """Empty every machine draft still as the machine wrote it (through the same safe write), so that
+    the next run drafts again; a draft the translator has since saved over is theirs, and stays."""
+    memory = Memory(project / "locales" / "memory.tmx", "fr")
+
     def clear(catalog):
         for entry in catalog:
-            if entry.tcomment.startswith(MACHINE_COMMENT):
+            machine = memory.draft("en", entry.msgid)
+            if entry.tcomment.startswith(MACHINE_COMMENT) and machine is not None and entry.msgstr == machine[1]:
                 entry.msgstr, entry.tcomment = "", ""
                 entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         return catalog
     save_catalog(po, "en", clear)
-    (project / "locales" / "memory.tmx").unlink()
+    (project / "locales" / "memory.tmx").unlink(missing_ok=True)  # a run that found nothing to draft wrote none
 
 
 def test_draft_flushes_never_revert_a_save_made_while_they_run(project, l10n, fr_en, tmp_path, monkeypatch):
