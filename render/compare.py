@@ -58,7 +58,8 @@ def _row(row: Row, formats: _Formats, references: dict) -> dict:
     return dict(number=row.number, kind=row.kind, reference=row.reference, href=formats.href(row.reference),
                 needs_review=row.needs_review, has_missing=row.has_missing,
                 source=dict(language=row.source.language, html=inline_html(row.source.text, references)),
-                changes=[dict(languages=formats.names(c.languages), edit=c.edit) for c in row.changes],
+                changes=[dict(languages=formats.names(c.languages), edit=c.edit, material=c.material, facts=c.facts)
+                         for c in row.changes],
                 cells=[_cell(cell, formats, references) for cell in row.cells])
 
 

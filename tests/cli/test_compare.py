@@ -267,3 +267,16 @@ def test_the_terminal_view_says_whether_a_source_change_is_material(project, l10
     assert out.count("material change since the en translation") == 1
     assert out.count("cosmetic change since the en translation") == 1
     assert re.search(r"number: 12\S* .*→ 14", out)
+
+
+def test_the_page_says_whether_a_source_change_is_material(project, l10n):
+    shutil.copytree(REPO / "locales", project / "locales", dirs_exist_ok=True)
+    article = project / "source" / "kazakhstan-ue.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("12 milliards", "14 milliards").replace("géopolitique", "géo-politique"),
+                       encoding="utf-8")
+    assert l10n(project, "build")[0] == 0
+    html = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<span class="badge badge-material">') == 1 and html.count('<span class="badge badge-cosmetic">') == 1
+    facts = re.search(r'<ul class="facts" lang="en">\s*<li>(.*?)</li>', html, re.S)[1]
+    assert re.search(r"number: 12\S* .*→ 14", facts)
