@@ -5,6 +5,7 @@ from pathlib import Path
 
 from l10n_article.render.alignment import align
 from l10n_article.render.compare_text import format_alignment
+from l10n_article.render.export import export
 from l10n_article.render.pages import build
 from l10n_article.translate import review_commands
 from l10n_article.translate.commands import at_least, language_list, percent
@@ -28,6 +29,17 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
               "and no sitemap.xml or feeds are written")
     if report.record:
         print(f"recorded the published translations in {report.record}")
+    return 0
+
+
+def run_export(ws: Workspace, args: argparse.Namespace) -> int:
+    languages = [ws.project.source_language] if args.lang == [ws.project.source_language] else ws.project.select(args.lang)
+    for language in languages:
+        report = export(ws, language, out=args.out, require=args.require)
+        for path in report.catalogs + report.written:
+            print(f"wrote {path}")
+        if not report.written:
+            print(f"{language}: up to date ({len(report.unchanged)} files)")
     return 0
 
 
@@ -59,6 +71,16 @@ def add_commands(commands) -> None:
     build_parser.add_argument("--out", type=Path,
                               help="output folder (default: build/ of the project, build-drafts/ with --drafts)")
     build_parser.set_defaults(run=run_build)
+    export_parser = commands.add_parser(
+        "export", help="write each article's published translation as Markdown, for a CMS",
+        description="Write <out>/<lang>/<slug>.md for every article: the source's Markdown with each passage "
+                    "as the language's page publishes it, and the front matter naming the language.")
+    export_parser.add_argument("--format", choices=("md",), default="md", help="the format (Markdown)")
+    export_parser.add_argument("--lang", type=language_list, help="comma-separated languages (default: all targets)")
+    export_parser.add_argument("--require", choices=REQUIREMENTS,
+                               help="export reviewed translations (approved among them), or approved ones only")
+    export_parser.add_argument("--out", type=Path, help="output folder (default: build-md/ beside build/)")
+    export_parser.set_defaults(run=run_export)
     compare = commands.add_parser("compare", help="print the language versions segment by segment (writes nothing)")
     compare.add_argument("--lang", type=language_list, help="comma-separated languages (default: all)")
     compare.add_argument("--needs-review", action="store_true",
