@@ -8,17 +8,53 @@ carry emphasis and links but never markup of its own.
 from collections.abc import Callable
 
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from l10n_article.render.context import (NO_TOKEN, Article, SegmentText, Shown, markdown_parser, plain_text,
                                          shared_parser, typeset)
 
 _BLOCKS = {
-    "container_figure_open": '<figure class="photo">\n<figcaption>\n',
-    "container_figure_close": "</figcaption>\n</figure>\n",
     "container_newsletter_open": '<aside class="newsletter">\n',
     "container_newsletter_close": "</aside>\n",
 }
+
+
+def media_name(article: Article, src: str) -> str:
+    """Where the site keeps a photo of ``article``: ``media/<slug>/<src>``."""
+    return f"media/{article.slug}/{src}"
+
+
+def _html(content: str) -> Token:
+    return Token("html_block", "", 0, content=content)
+
+
+def _photo(article: Article, text: SegmentText) -> Token:
+    """The ``<img>`` of a figure's photo, its alt text in the language of ``text``."""
+    photo = article.photos[text.segment.token_index]
+    size = "".join(f' {name}="{value}"' for name, value in (("width", photo.width), ("height", photo.height)) if value)
+    alt = escape(plain_text(text.text, article.references))
+    return _html(f'<img src="../{escape(media_name(article, photo.src))}" alt="{alt}" lang="{text.language}"{size}>\n')
+
+
+def _figures(tokens: list[Token | None]) -> list[Token]:
+    """The tokens with each figure as ``<figure>``: its photos, then the rest in ``<figcaption>``."""
+    kept: list[Token] = []
+    in_figure = caption = False
+    for token in tokens:
+        if token is None:
+            continue
+        if token.type == "container_figure_open":
+            kept.append(_html('<figure class="photo">\n'))
+            in_figure, caption = True, False
+        elif token.type == "container_figure_close":
+            kept.append(_html(("</figcaption>\n" if caption else "") + "</figure>\n"))
+            in_figure = False
+        else:
+            if in_figure and not caption and token.nesting == 1:
+                kept.append(_html("<figcaption>\n"))
+                caption = True
+            kept.append(token)
+    return kept
 
 
 def inline_html(text: str, references: dict | None = None) -> Markup:
@@ -57,11 +93,14 @@ def render_body(article: Article, texts: list[SegmentText], wrap: Callable[[Segm
             for index in _block_span(tokens, text.segment.token_index):
                 tokens[index] = None
             continue
+        if text.segment.token_index in article.photos:
+            index = text.segment.token_index
+            tokens[index - 1:index + 2] = [_photo(article, text), None, None]  # the paragraph becomes the image
+            continue
         html = inline_html(typeset(text), article.references)
         marked = Token("html_inline", "", 0, content=str(wrap(text, html)))
         tokens[text.segment.token_index] = Token("inline", "", 0, children=[marked])
-    kept = [token for token in tokens if token is not None]
-    return Markup(md.renderer.render(kept, md.options, {}))
+    return Markup(md.renderer.render(_figures(tokens), md.options, {}))
 
 
 def title_text(article: Article, text: str) -> str:

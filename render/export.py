@@ -6,7 +6,8 @@ each segment is replaced by what the language's page shows for it (the same publ
 reviewed or approved translation, the last reviewed one after a source change, the source text
 where there is none; a withheld passage is left out). A passage whose source changed materially
 since its last review carries, as on the page, the note that it is being updated (in italics, in
-the language's words). The front matter names the language, and its summary is the translated one.
+the language's words). The front matter names the language, and its summary is the translated one; a
+figure's photos are copied beside the Markdown, where its image links point.
 """
 
 import re
@@ -19,7 +20,7 @@ from l10n_article.render.context import SegmentText, Shown, Sources, Workspace, 
 from l10n_article.render.ui import ui_translations
 from l10n_article.translate.catalog.published import published_memory
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import read_text, write_if_changed
+from l10n_article.translate.files import copy_if_changed, read_text, write_if_changed
 from l10n_article.translate.source.article import NO_TOKEN, Article
 
 _CONTINUATION = re.compile(r"[ \t>]*")  # what stands before the text on a block's later lines
@@ -62,7 +63,11 @@ def _front_matter(article: Article, language: str, summary: str | None) -> list[
     return ["---", *yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n").split("\n"), "---"]
 
 
-def _shown_text(shown: SegmentText, note: str) -> str:
+def _shown_text(article: Article, shown: SegmentText, note: str) -> str:
+    """A segment's Markdown as the page shows it: a photo keeps its image with the alt text shown."""
+    photo = article.photos.get(shown.segment.token_index)
+    if photo is not None:
+        return f"![{shown.text}]({photo.src})"
     return f"{shown.text} *{note}*" if shown.state == Shown.UPDATING else shown.text
 
 
@@ -78,7 +83,7 @@ def article_markdown(article: Article, texts: list[SegmentText], language: str, 
         token = article.tokens[shown.segment.token_index]
         start, end = token.map or (shown.segment.line - 1, shown.segment.line)
         replaced = [] if shown.state == Shown.WITHHELD else _block_lines(lines, start, end, token.content,
-                                                                         _shown_text(shown, note))
+                                                                         _shown_text(article, shown, note))
         blocks.append((start, end, replaced))
     for start, end, replaced in sorted(blocks, reverse=True):
         lines[start:end] = replaced
@@ -101,4 +106,7 @@ def export(ws: Workspace, language: str, out: Path | None = None, require: str |
         path = out / language / f"{article.slug}.md"
         markdown = article_markdown(article, article_texts(ws, article, language, sources), language, note)
         (report.written if write_if_changed(path, markdown) else report.unchanged).append(path)
+        for photo in article.photos.values():  # beside the Markdown, where its image links point
+            copy = path.parent / photo.src
+            (report.written if copy_if_changed(photo.path, copy) else report.unchanged).append(copy)
     return report

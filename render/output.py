@@ -24,11 +24,11 @@ def check_output(out: Path, keep: Iterable[Path]) -> None:
             raise L10nError(f"the output folder would replace {path}: choose a folder of its own", out)
 
 
-def _write_all(files: dict[str, str], folder: Path) -> None:
-    for name, text in files.items():
+def _write_all(files: dict[str, str | bytes], folder: Path) -> None:
+    for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def _replace(staging: Path, target: Path) -> None:
@@ -42,8 +42,8 @@ def _replace(staging: Path, target: Path) -> None:
         os.rename(old, staging)
 
 
-def publish(files: dict[str, str], out: Path, keep: Iterable[Path]) -> None:
-    """Make the folder ``out`` hold exactly ``files`` (relative path → text), all at once (atomically
+def publish(files: dict[str, str | bytes], out: Path, keep: Iterable[Path]) -> None:
+    """Make the folder ``out`` hold exactly ``files`` (relative path → text, or bytes for photos), all at once (atomically
     where the system can exchange two folders); ``keep`` are folders the output must not replace."""
     check_output(out, keep)
     target = Path(os.path.realpath(out))

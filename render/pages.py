@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from l10n_article.render.article_page import page_name, render_article, render_index
-from l10n_article.render.body import title_text
+from l10n_article.render.body import media_name, title_text
 from l10n_article.render.compare import compare_files
 from l10n_article.render.context import (UI_DOMAIN, Article, Project, SegmentText, Sources, Workspace, article_texts,
                                          cldr_locale, plain_text, published_memory, reviewed_percent,
@@ -102,13 +102,13 @@ def page_languages(project: Project) -> list[str]:
     return [project.source_language, *project.languages, *project.transliterations]
 
 
-def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
+def site_files(ws: Workspace, edition: Edition) -> dict[str, str | bytes]:
     """Every file of the site: the articles' pages, each language's index (and, with a ``base-url``,
     its Atom feed, and ``sitemap.xml``), the comparison page and the style sheets."""
     project = ws.project
     everyone = page_languages(project)
     indexed = edition.with_index(everyone)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for language in indexed:
         env = environment(ws, language)
         titles, entries = [], []
@@ -120,6 +120,7 @@ def site_files(ws: Workspace, edition: Edition) -> dict[str, str]:
             languages = edition.languages_of(article.slug, everyone)
             group = _versions(project, name, languages)
             files[f"{language}/{name}"] = render_article(env, ws, article, texts, language, languages, group)
+            files.update({media_name(article, photo.src): photo.path.read_bytes() for photo in article.photos.values()})
             title = next(t for t in texts if t.segment.kind == "title")
             titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
             entries += [_feed_entry(article, texts, language, group)] if group else []

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import html
 import json
+import mimetypes
 import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -54,13 +55,13 @@ class Site:
     token: str
     editor: str | None
     version: int = 0
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
 
     def changed(self) -> None:
         self.version += 1
         self.files = {}
 
-    def current(self) -> dict[str, str]:
+    def current(self) -> dict[str, str | bytes]:
         """The site's files, made again after a change (kept only if no change came meanwhile)."""
         if self.files:
             return self.files
@@ -69,7 +70,7 @@ class Site:
             self.files = files
         return files
 
-    def _make(self) -> dict[str, str]:
+    def _make(self) -> dict[str, str | bytes]:
         ws = self.make_workspace()
         project = ws.project
         sources = Sources(published_memory(project.locales_dir, project.source_language))
@@ -102,8 +103,8 @@ def _conflict_page(site: Site, place: Place, conflict: Conflict) -> str:
         seen=conflict.seen)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def _digest(content: str | bytes) -> str:
+    return hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()[:16]
 
 
 def _live(text: str, name: str) -> str:
@@ -136,7 +137,12 @@ def _file_page(path: Path, name: str) -> str:
 
 
 def _media_type(name: str) -> str:
-    return "text/css" if name.endswith(".css") else "text/html"
+    """The type of a served file: a style sheet, a photo (by its name), or a page."""
+    if name.endswith(".css"):
+        return "text/css"
+    if name.startswith("media/"):
+        return mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return "text/html"
 
 
 def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> Starlette:
@@ -147,8 +153,9 @@ def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> S
         name = request.path_params["name"] or "compare/index.html"
         name = name + "index.html" if name.endswith("/") else name
         files = await run_in_threadpool(site.current)
-        if name in files and name.endswith(".html"):
-            return HTMLResponse(_live(files[name], name))
+        content = files.get(name)
+        if isinstance(content, str) and name.endswith(".html"):
+            return HTMLResponse(_live(content, name))
         if name in files:
             return Response(files[name], media_type=_media_type(name))
         path = await run_in_threadpool(_viewable, site, name)

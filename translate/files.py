@@ -206,3 +206,9 @@ def write_text_atomic(path: Path, text: str) -> None:
 def write_if_changed(path: Path, text: str) -> bool:
     """Write ``text`` atomically unless the file already holds it; say whether it was written."""
     return rewrite(path, lambda _: text.encode("utf-8"))
+
+
+def copy_if_changed(source: Path, path: Path) -> bool:
+    """Copy the bytes of ``source`` to ``path`` atomically unless it holds them already."""
+    data = source.read_bytes()
+    return rewrite(path, lambda _: data)

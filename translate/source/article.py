@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import imagesize
 import yaml
 from markdown_it.token import Token
 
@@ -47,6 +48,16 @@ class Metadata:
     section: str | None = None
 
 
+@dataclass(frozen=True)
+class Photo:
+    """An image of a ``::: figure``, on a paragraph of its own: its file, and its size in pixels."""
+
+    src: str  # as the article writes it, relative to the article's folder
+    path: Path
+    width: int | None
+    height: int | None
+
+
 @dataclass
 class Article:
     path: Path
@@ -56,6 +67,7 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     references: dict[str, dict] = field(default_factory=dict)  # link definitions, ``[label]: url``
     metadata: Metadata = field(default_factory=Metadata)
+    photos: dict[int, Photo] = field(default_factory=dict)  # token index of an ``alt text`` segment → its photo
 
     @property
     def summary(self) -> Segment | None:
@@ -161,6 +173,26 @@ def _kind(block: Token, context: list[str], seen_title: bool) -> str:
     return kind
 
 
+def _lone_image(token: Token) -> Token | None:
+    """The image that is all a paragraph holds (a photo of a figure), if it is."""
+    children = [child for child in token.children or [] if not (child.type == "text" and not child.content.strip())]
+    return children[0] if len(children) == 1 and children[0].type == "image" else None
+
+
+def _photo(image: Token, article: Article, line: int) -> Photo:
+    """The photo's file, which must be beside the article (or below it), with its size."""
+    src = str(image.attrs.get("src", ""))
+    if not image.content.strip():
+        raise L10nError(f"the photo {quoted(src)} has no alt text: write it between the brackets, ![…]({src})",
+                        article.path, line)
+    folder = article.path.parent.resolve()
+    path = (folder / src).resolve()
+    if "://" in src or not path.is_relative_to(folder) or not path.is_file():
+        raise L10nError(f"no image file {quoted(src)} beside the article", article.path, line)
+    width, height = imagesize.get(str(path))
+    return Photo(src, path, width if width > 0 else None, height if height > 0 else None)
+
+
 def parse_article(path: Path, source_language: str) -> Article:
     """Parse one Markdown article; raise L10nError for what its author must fix."""
     text = read_text(path)
@@ -191,6 +223,11 @@ def parse_article(path: Path, source_language: str) -> Article:
             kind = _kind(tokens[index - 1], context, seen_title)
             seen_title = seen_title or kind == "title"
             line = token.map[0] + 1 if token.map else 1
+            image = _lone_image(token) if "figure" in context else None
+            if image is not None:
+                article.photos[index] = _photo(image, article, line)
+                article.segments.append(Segment(image.content, "alt text", line, index))
+                continue
             article.segments.append(Segment(inline_text(token), kind, line, index))
     if not seen_title:
         raise L10nError("the article has no title (a level-1 heading such as '# Title')", path, 1)
