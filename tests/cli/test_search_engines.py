@@ -8,8 +8,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from support import CAPTION, REPO, snapshot, translate_entries
-from support.pages import axe_violations, nu_errors
+from support import CAPTION, DATA, REPO, snapshot, translate_entries
+from support.pages import NODE, axe_violations, nu_errors
 
 BASE = "https://news.example.org/kz/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -110,6 +110,27 @@ def test_the_sitemap_lists_every_published_page_with_its_alternates(online, l10n
         assert all(link.get("rel") == "alternate" for link in url.iter(f"{XHTML}link"))
         assert loc in links.values() and set(links) == {"fr", "en", "ru", "kk", "x-default"}
     assert urls[f"{BASE}en/kazakhstan-ue.html"].findtext(f"{SITEMAP}lastmod") == "2025-04-07"
+
+
+def test_the_sitemap_is_valid_against_the_sitemap_schema(online, l10n, tmp_path):
+    """sitemaps.org's schema (as the npm package ``sitemap`` ships it), with the xhtml:link
+    alternates declared (tests/data/schemas/xhtml-link.xsd)."""
+    official = NODE / "sitemap" / "schema" / "sitemap.xsd"
+    if not official.exists():
+        pytest.skip("the sitemap schema comes with the npm package sitemap (npm install --no-save sitemap)")
+    both = tmp_path / "both.xsd"
+    both.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="{official.as_uri()}"/>
+  <xsd:import namespace="http://www.w3.org/1999/xhtml" schemaLocation="{(DATA / 'schemas' / 'xhtml-link.xsd').as_uri()}"/>
+</xsd:schema>
+""", encoding="utf-8")
+    assert l10n(online, "build")[0] == 0
+    schema = etree.XMLSchema(etree.parse(str(both)))
+    assert schema.validate(etree.parse(str(online / "build" / "sitemap.xml"))), schema.error_log
+    broken = etree.parse(str(online / "build" / "sitemap.xml"))
+    etree.SubElement(broken.getroot()[0], f"{SITEMAP}priority").text = "high"
+    assert not schema.validate(broken)  # the schema does check
 
 
 def test_a_valid_atom_feed_per_language(online, l10n):
