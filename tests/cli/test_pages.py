@@ -224,3 +224,25 @@ def test_french_text_gets_its_no_break_spaces_on_every_page_but_not_in_the_catal
         assert "« " not in text and " »" not in text and " ?" not in text
     template = (project / "locales" / "kazakhstan-ue.pot").read_text(encoding="utf-8")
     assert "livrables ?" in template and "\u202f" not in template and "\u00a0" not in template
+
+
+def test_a_printed_page_has_no_switcher_and_shows_where_links_go(project, l10n):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed")
+    article = project / "source" / "kazakhstan-ue.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nVoir [le communiqué](https://example.org/communique).\n",
+                       encoding="utf-8")
+    assert l10n(project, "build")[0] == 0
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.goto((project / "build" / "fr" / "kazakhstan-ue.html").as_uri())
+        after = "el => getComputedStyle(el, '::after').content"
+        link = page.locator("article a[href^='https://example.org']")
+        assert page.locator("nav.languages").is_visible() and link.evaluate(after) in ("none", "normal")
+        page.emulate_media(media="print")
+        assert not page.locator("nav.languages").is_visible()
+        assert link.evaluate(after) == '" <https://example.org/communique>"'
+        browser.close()
