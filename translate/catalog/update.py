@@ -14,7 +14,6 @@ import polib
 from l10n_article.translate.catalog.merge import merge
 from l10n_article.translate.catalog.pofile import save_catalog, write_template
 from l10n_article.translate.catalog.state import RunState, catalog_key, template_key
-from l10n_article.translate.catalog.progress import Progress, progress
 from l10n_article.translate.files import read_text
 from l10n_article.translate.workspace import Workspace
 
@@ -93,13 +92,3 @@ def update(ws: Workspace) -> SyncReport:
     state.save()
     return report
 
-
-def status(ws: Workspace, languages: tuple[str, ...]) -> list[Progress]:
-    """Progress of every catalog of ``languages``, read as the files are now (nothing is written)."""
-    rows = []
-    for domain in ws.domains:
-        for language in languages:
-            catalog = ws.catalog(language, domain.name) if language in domain.languages else None
-            if catalog is not None:
-                rows.append(progress(catalog, language, domain.name))
-    return rows
