@@ -256,27 +256,28 @@ def test_compare_writes_no_file_even_when_the_catalogs_are_behind_the_article(pr
     assert snapshot(project) == before
 
 
-def test_the_terminal_view_says_whether_a_source_change_is_material(project, l10n):
+@pytest.fixture
+def corrected(project):
+    """The reviewed article after two source edits: an amount (material), a spelling (cosmetic)."""
     shutil.copytree(REPO / "locales", project / "locales", dirs_exist_ok=True)
     article = project / "source" / "kazakhstan-ue.md"
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("12 milliards", "14 milliards").replace("géopolitique", "géo-politique"),
                        encoding="utf-8")
-    status, out, _ = l10n(project, "compare", "--lang", "en", "--needs-review")
+    return project
+
+
+def test_the_terminal_view_says_whether_a_source_change_is_material(corrected, l10n):
+    status, out, _ = l10n(corrected, "compare", "--lang", "en", "--needs-review")
     assert status == 0
     assert out.count("material change since the en translation") == 1
     assert out.count("cosmetic change since the en translation") == 1
     assert re.search(r"number: 12\S* .*→ 14", out)
 
 
-def test_the_page_says_whether_a_source_change_is_material(project, l10n):
-    shutil.copytree(REPO / "locales", project / "locales", dirs_exist_ok=True)
-    article = project / "source" / "kazakhstan-ue.md"
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("12 milliards", "14 milliards").replace("géopolitique", "géo-politique"),
-                       encoding="utf-8")
-    assert l10n(project, "build")[0] == 0
-    html = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+def test_the_page_says_whether_a_source_change_is_material(corrected, l10n):
+    assert l10n(corrected, "build")[0] == 0
+    html = (corrected / "build" / "compare" / "index.html").read_text(encoding="utf-8")
     assert html.count('<span class="badge badge-material">') == 1 and html.count('<span class="badge badge-cosmetic">') == 1
     facts = re.search(r'<ul class="facts" lang="en">\s*<li>(.*?)</li>', html, re.S)[1]
     assert re.search(r"number: 12\S* .*→ 14", facts)
