@@ -95,8 +95,8 @@ class Workspace:
 
     @cached_property
     def memory(self) -> Memory:
-        """The translation memory of machine output, ``locales/memory.tmx``."""
-        return Memory(self.project.locales_dir / "memory.tmx", self.project.source_language)
+        """The translation memory of machine output, kept in the locales folder."""
+        return Memory.in_folder(self.project.locales_dir, self.project.source_language)
 
     @cached_property
     def glossary(self) -> tuple[Term, ...]:

@@ -77,6 +77,11 @@ def _number(unit: ET.Element, name: str, path: Path) -> float | None:
 
 
 class Memory:
+    @classmethod
+    def in_folder(cls, locales_dir: Path, source_language: str) -> "Memory":
+        """The memory of a project whose catalogs are in ``locales_dir``."""
+        return cls(locales_dir / "memory.tmx", source_language)
+
     def __init__(self, path: Path, source_language: str):
         self.path = path
         self.source_language = source_language
