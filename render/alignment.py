@@ -178,7 +178,17 @@ def _cell(context: _Context, entry: polib.POEntry | None, msgid: str) -> Cell:
                 approval=recorded if current == State.APPROVED else None,
                 lapsed=recorded if current != State.APPROVED else None,
                 location=context.location(msgid),
-                confidence=memory.confidence(language, msgid) if current == State.MACHINE_DRAFT else None)
+                confidence=_confidence(context, entry) if current == State.MACHINE_DRAFT else None)
+
+
+def _confidence(context: _Context, entry: polib.POEntry) -> float | None:
+    """How sure the models were of a machine draft: the memory's figure, else the one its
+    translator comment gives (``machine draft: argos …, confidence 0.83``)."""
+    known = context.ws.memory.confidence(context.language, entry.msgid)
+    if known is not None:
+        return known
+    stated = re.search(rf"^{MACHINE_COMMENT}.*, confidence ([01](?:\.\d+)?)\b", entry.tcomment or "", re.M)
+    return float(stated[1]) if stated else None
 
 
 def _change(ws: Workspace, previous: str, text: str) -> SourceChange:
@@ -210,12 +220,19 @@ def _count(summary: Summary, cell: Cell) -> None:
         summary.length += cell.edit.length
 
 
-def align(ws: Workspace, languages: tuple[str, ...]) -> list[Alignment]:
-    """One alignment per article, from the catalogs merged with the current sources in memory
-    (nothing is written)."""
+def review_order(rows: list[Row]) -> list[Row]:
+    """The rows an editor should look at (a draft, an outdated or missing translation, a check
+    error), the least sure machine drafts first, then the others in document order."""
+    return sorted((row for row in rows if row.needs_review or row.has_missing),
+                  key=lambda row: (row.least_sure is None, row.least_sure or 0.0))
+
+
+def align(ws: Workspace, languages: tuple[str, ...], articles: list[Article] | None = None) -> list[Alignment]:
+    """One alignment per article (of ``articles``, by default every article), from the catalogs
+    merged with the current sources in memory (nothing is written)."""
     found = findings(ws, languages)
     result = []
-    for article in ws.articles:
+    for article in ws.articles if articles is None else articles:
         contexts = {language: _Context(ws, language, article.slug, found,
                                        entry_lines(ws, language, article.slug))
                     for language in languages}

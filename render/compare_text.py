@@ -3,7 +3,7 @@
 import shutil
 import textwrap
 
-from l10n_article.render.alignment import Alignment, Cell, Edit, Row
+from l10n_article.render.alignment import Alignment, Cell, Edit, Row, review_order
 from l10n_article.render.context import State
 
 LABELS = {State.MISSING: "UNTRANSLATED", State.MACHINE_DRAFT: "machine draft", State.DRAFT: "edited draft",
@@ -67,10 +67,6 @@ def format_alignment(alignments: list[Alignment], needs_review: bool = False, wi
     width = width or shutil.get_terminal_size((100, 24)).columns
     lines = []
     for alignment in alignments:
-        rows = alignment.rows
-        if needs_review:
-            rows = sorted((row for row in rows if row.needs_review or row.has_missing),
-                          key=lambda row: (row.least_sure is None, row.least_sure or 0.0))
-        for row in rows:
+        for row in review_order(alignment.rows) if needs_review else alignment.rows:
             lines += format_row(row, width)
     return "\n".join(lines)
