@@ -10,7 +10,6 @@ until a translator reviews them: after two edits in a row, the second finds it t
 """
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,12 +49,20 @@ def _date(value: str | None, path: Path) -> datetime:
 
 
 class PublishedMemory:
-    """The published reviewed translations of a project, by language and source text."""
+    """The published reviewed translations of a project, by language and source text.
+
+    Units are indexed by (language, source) and by the texts they stand for, so that a lookup
+    costs the same with 40 units or 40,000. ``touched`` collects the (language, text) pairs whose
+    answer to ``last_reviewed`` may have changed since the memory was loaded.
+    """
 
     def __init__(self, path: Path, source_language: str):
         self.path = path
         self.source_language = source_language
         self.units: list[PublishedUnit] = []
+        self.touched: set[tuple[str, str]] = set()
+        self._by_source: dict[tuple[str, str], list[PublishedUnit]] = {}
+        self._standing: dict[tuple[str, str], list[PublishedUnit]] = {}
         if path.exists():
             self._load()
 
@@ -67,12 +74,20 @@ class PublishedMemory:
                 continue
             [(language, translation)] = variants.items()
             stands_for = {prop.text or "" for prop in unit.findall("prop") if prop.get("type") == "x-stands-for"}
-            self.units.append(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
-                                            _date(unit.get("changedate") or unit.get("creationdate"), self.path),
-                                            stands_for))
+            self._add(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
+                                    _date(unit.get("changedate") or unit.get("creationdate"), self.path),
+                                    stands_for))
+        self.touched.clear()
 
-    def _latest(self, language: str, matches: Callable[[PublishedUnit], bool]) -> PublishedUnit | None:
-        found = [unit for unit in self.units if unit.language == language and matches(unit)]
+    def _add(self, unit: PublishedUnit) -> None:
+        self.units.append(unit)
+        self._by_source.setdefault((unit.language, unit.source), []).append(unit)
+        for text in unit.stands_for:
+            self._standing.setdefault((unit.language, text), []).append(unit)
+        self.touched.add((unit.language, unit.source))
+
+    @staticmethod
+    def _latest(found: list[PublishedUnit]) -> PublishedUnit | None:
         return max(found, key=lambda unit: unit.latest) if found else None
 
     def last_reviewed(self, language: str, source: str, previous: str | None = None) -> PublishedUnit | None:
@@ -80,29 +95,47 @@ class PublishedMemory:
         ``previous`` text (the ``#| msgid`` of a fuzzy entry), else the one either still stands for."""
         for text in (source, previous):
             if text is not None:
-                found = self._latest(language, lambda unit: unit.source == text)
+                found = self._latest(self._by_source.get((language, text), []))
                 if found:
                     return found
-        texts = {source, previous} - {None}
-        return self._latest(language, lambda unit: bool(unit.stands_for & texts))
+        standing = {id(unit): unit for text in dict.fromkeys((source, previous)) if text is not None
+                    for unit in self._standing.get((language, text), [])}
+        return self._latest(list(standing.values()))
 
     def publish(self, language: str, source: str, translation: str, when: datetime) -> None:
         """Record that ``translation``, reviewed, is now the published translation of ``source``."""
-        latest = self._latest(language, lambda unit: unit.source == source)
+        same_source = self._by_source.get((language, source), [])
+        latest = self._latest(same_source)
         if latest is not None and latest.translation == translation:
             return
-        same = next((unit for unit in self.units if (unit.language, unit.source, unit.translation)
-                     == (language, source, translation)), None)
+        same = next((unit for unit in same_source if unit.translation == translation), None)
         if same is None:
-            self.units.append(PublishedUnit(language, source, translation, when, when))
+            self._add(PublishedUnit(language, source, translation, when, when))
         else:
             same.latest = when
+            self.touched.add((language, source))
 
     def stand_in(self, language: str, stand_ins: dict[str, PublishedUnit]) -> None:
         """Record which later source texts (keys) each unit of ``language`` now stands for."""
+        chosen: dict[int, set[str]] = {}
+        for text, unit in stand_ins.items():
+            chosen.setdefault(id(unit), set()).add(text)
         for unit in self.units:
-            if unit.language == language:
-                unit.stands_for = {text for text, chosen in stand_ins.items() if chosen is unit}
+            if unit.language != language:
+                continue
+            texts = chosen.get(id(unit), set())
+            if texts == unit.stands_for:
+                continue
+            for text in unit.stands_for - texts:
+                self._standing[language, text].remove(unit)
+            for text in texts - unit.stands_for:
+                self._standing.setdefault((language, text), []).append(unit)
+            self.touched.update((language, text) for text in unit.stands_for ^ texts)
+            unit.stands_for = texts
+
+    def find(self, language: str, source: str, translation: str) -> PublishedUnit | None:
+        """The unit of ``translation`` of ``source`` into ``language``, if there is one."""
+        return next((u for u in self._by_source.get((language, source), []) if u.translation == translation), None)
 
     def save(self) -> bool:
         """Write the file atomically when its content changed; say whether it was written."""
