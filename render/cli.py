@@ -15,6 +15,7 @@ from l10n_article.render.ui import ui_domain
 from l10n_article.translate import commands as catalog_commands
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.mt import commands as mt_commands
+from l10n_article.translate.mt import memory_commands
 from l10n_article.translate.project import Project
 from l10n_article.translate.workspace import Workspace
 
@@ -44,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
                                           parser_class=_Parser)
     catalog_commands.add_commands(commands)
     mt_commands.add_commands(commands)
+    memory_commands.add_commands(commands)
     page_commands.add_commands(commands)
     return main_parser
 

@@ -50,7 +50,7 @@ def test_the_model_sees_placeholders_and_the_memory_keeps_them(project, install,
     translate_drafts(workspace(project), ("en",))
     assert "[1] au sommet [2]-[3]" in seen  # "⟦" is unknown to the test tokenizer: the next shape is used
     assert not any("Tokaïev" in sentence for sentence in seen)
-    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    memory = Memory.in_folder(project / "locales", "fr")
     assert memory.get("translate-fr_en 1.9", "fr", "en", "[1] au sommet [2]-[3]").text == "[1] au sommet [2]-[3]"
 
 
@@ -80,7 +80,7 @@ def _mean_log_prob(package_folder, source, target):
     return sum(scored[0].log_probs) / len(scored[0].log_probs)
 
 
-def test_confidence_is_the_geometric_mean_token_probability_in_comment_and_memory(project, install):
+def test_confidence_is_the_geometric_mean_token_probability_in_comment_and_memory(project, install, l10n, tmp_path):
     folder = install("fr_en_unsure")
     translate_drafts(workspace(project), ("en",))
     entry = catalog(project, "en").find(TITLE)
@@ -88,9 +88,10 @@ def test_confidence_is_the_geometric_mean_token_probability_in_comment_and_memor
     expected = math.exp(_mean_log_prob(folder / "translate-fr_en-1_8", TITLE, entry.msgstr))
     assert 0.05 < expected < 0.95  # a model unsure enough for the test to mean something
     assert shown == round(expected, 2)
-    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    memory = Memory.in_folder(project / "locales", "fr")
     assert math.isclose(memory.confidence("en", TITLE), expected, abs_tol=1e-3)
-    units = {u.findtext("tuv[1]/seg"): u for u in ET.parse(project / "locales" / "memory.tmx").iter("tu")
+    assert l10n(project, "memory", "export", "--out", str(tmp_path / "memory.tmx"))[0] == 0
+    units = {u.findtext("tuv[1]/seg"): u for u in ET.parse(tmp_path / "memory.tmx").iter("tu")
              if u.get("segtype") == "paragraph"}
     assert units[TITLE].find("prop[@type='x-confidence']") is not None
 
@@ -98,7 +99,7 @@ def test_confidence_is_the_geometric_mean_token_probability_in_comment_and_memor
 def test_a_surer_model_has_a_higher_confidence_and_a_pivot_multiplies_its_legs(project, install):
     install("fr_en", "en_ru")
     translate_drafts(workspace(project), ("en", "ru"))
-    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    memory = Memory.in_folder(project / "locales", "fr")
     direct, pivot = memory.confidence("en", TITLE), memory.confidence("ru", TITLE)
     assert 0.9 < direct <= 1 and pivot <= direct
 
@@ -106,7 +107,7 @@ def test_a_surer_model_has_a_higher_confidence_and_a_pivot_multiplies_its_legs(p
 def test_compare_lists_the_least_sure_machine_drafts_first(project, install, l10n):
     install("fr_en_unsure")
     translate_drafts(workspace(project), ("en",))
-    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    memory = Memory.in_folder(project / "locales", "fr")
     status, out, _ = l10n(project, "compare", "--lang", "en", "--needs-review")
     assert status == 0
     shown = [float(value) for value in re.findall(r"\[machine draft, confidence (\d\.\d\d)", out)]

@@ -18,7 +18,7 @@ from typing import Any
 
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.mt import archive
-from l10n_article.translate.mt.memory import MachineSentence
+from l10n_article.translate.mt.units import MachineSentence
 from l10n_article.translate.mt.routes import PackageInfo
 
 BATCH_SENTENCES = 32

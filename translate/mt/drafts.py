@@ -19,7 +19,7 @@ from l10n_article.translate.catalog.progress import has_text
 from l10n_article.translate.catalog.update import update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.mt.argos import BATCH_SENTENCES, Engine, installed
-from l10n_article.translate.mt.memory import Origin
+from l10n_article.translate.mt.units import Origin
 from l10n_article.translate.mt.planning import Job, Plan, plan_language, untouched_draft
 from l10n_article.translate.mt.routes import PackageInfo, Route
 from l10n_article.translate.mt.segments import Segment, Translator

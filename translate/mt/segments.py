@@ -4,7 +4,8 @@ outputs leg after leg (from the memory), and the draft and confidence they make.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from l10n_article.translate.mt.memory import MachineSentence, Memory, confidence
+from l10n_article.translate.mt.memory import Memory
+from l10n_article.translate.mt.units import MachineSentence, confidence
 from l10n_article.translate.mt.routes import PackageInfo, Route
 from l10n_article.translate.mt.sentences import Sentence, split_with_spaces
 from l10n_article.translate.mt.terms import Masked, TermMasker
