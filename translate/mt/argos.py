@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ BATCH_SENTENCES = 32
 LENGTH_PENALTY = 0.2
 DECODING = {"replace_unknowns": True, "length_penalty": LENGTH_PENALTY}  # as argostranslate decodes
 TEXT_FIELDS = ("type", "from_code", "to_code", "target_prefix")  # metadata.json fields the code relies on
+TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")  # as argostranslate looks for them
 
 
 @dataclass(frozen=True, order=True)
@@ -65,15 +67,8 @@ def packages_dir() -> Path:
     return Path(_require("argostranslate.settings").package_data_dir)
 
 
-def _info(package: Any) -> PackageInfo:
-    """What route planning needs of a loaded argostranslate package."""
-    name = _require("argostranslate.package").argospm_package_name(package)
-    return PackageInfo(name, package.from_code, package.to_code, str(package.package_version),
-                       Path(package.package_path))
-
-
-def _check_metadata(path: Path) -> None:
-    """Refuse a package whose ``metadata.json`` is missing, not a JSON object, or whose fields
+def _metadata(path: Path) -> dict[str, Any]:
+    """The package's ``metadata.json``, refused when missing, not a JSON object, or when the fields
     the code relies on are not text; the error names the package folder."""
     try:
         metadata = json.loads((path / "metadata.json").read_bytes())
@@ -88,20 +83,30 @@ def _check_metadata(path: Path) -> None:
     wrong = [key for key in TEXT_FIELDS if not isinstance(metadata.get(key, ""), str)]
     if wrong:
         raise L10nError(f"not a valid Argos package: {', '.join(wrong)} in metadata.json must be text", path)
+    return metadata
+
+
+def describe(path: Path) -> PackageInfo:
+    """The package in folder ``path`` as route planning needs it, named as argostranslate names it
+    (``translate-fr_en``), from its files alone: ``metadata.json`` (translation metadata), a model
+    and a tokenizer model. Nothing of argostranslate, CTranslate2 or torch is imported."""
+    metadata = _metadata(path)
+    kind, from_code, to_code = metadata.get("type", "translate"), metadata.get("from_code"), metadata.get("to_code")
+    if kind != "translate" or not from_code or not to_code:
+        raise L10nError("not an Argos translation package (metadata.json names no from_code/to_code)", path)
+    if not (path / "model" / "model.bin").exists() or not any((path / name).exists() for name in TOKENIZER_FILES):
+        raise L10nError("not a valid Argos package: no model/model.bin or no tokenizer model", path)
+    return PackageInfo(f"{kind}-{from_code}_{to_code}", from_code, to_code, str(metadata.get("package_version", "")),
+                       path)
 
 
 def _load(path: Path) -> Any:
-    """The package in folder ``path``, checked: translation metadata, a model and a tokenizer."""
-    _check_metadata(path)
+    """The argostranslate package in folder ``path`` (for its tokenizer), checked first."""
+    describe(path)
     try:
-        package = _require("argostranslate.package").Package(path)
+        return _require("argostranslate.package").Package(path)
     except (OSError, ValueError) as exc:
         raise L10nError(f"not a valid Argos package: {exc}", path) from exc
-    if package.type != "translate" or not package.from_code or not package.to_code:
-        raise L10nError("not an Argos translation package (metadata.json names no from_code/to_code)", path)
-    if not (path / "model" / "model.bin").exists() or getattr(package, "tokenizer", None) is None:
-        raise L10nError("not a valid Argos package: no model/model.bin or no tokenizer model", path)
-    return package
 
 
 def installed() -> list[PackageInfo]:
@@ -110,7 +115,7 @@ def installed() -> list[PackageInfo]:
     folder = packages_dir()
     if not folder.is_dir():
         return []
-    return sorted((_info(_load(path)) for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")),
+    return sorted((describe(path) for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")),
                   key=lambda info: (info.name, info.version))
 
 
@@ -124,14 +129,13 @@ def _checked(package_folder: Path, origin: Path) -> PackageInfo:
     gave (``origin``) and the member at fault, never the staging folder."""
     inside = f"{package_folder.parent}{os.sep}"
     try:
-        package = _load(package_folder)
-        package.tokenizer.encode("Test.")
+        _load(package_folder).tokenizer.encode("Test.")
     except L10nError as exc:
         raise L10nError(exc.message.replace(inside, ""), origin) from exc
     except (OSError, RuntimeError, ValueError) as exc:
         reason = str(exc).replace(inside, "")
         raise L10nError(f"not a valid Argos package: its tokenizer does not load ({reason})", origin) from exc
-    return _info(package)
+    return describe(package_folder)
 
 
 def install_file(path: Path) -> PackageInfo:
@@ -196,19 +200,34 @@ def _vocabulary(model: Path, side: str) -> frozenset[str]:
 
 
 class Engine:
-    """One package: its tokenizer, loaded at once, and its model, loaded on first use (``loading``
-    is told before); ``calls`` counts CTranslate2 calls."""
+    """One package, loaded as far as it is used: its tokenizer when a text is first tokenized, its
+    model when a batch is first translated (``loading`` is told before); ``calls`` counts
+    CTranslate2 calls. Making one imports nothing."""
 
     def __init__(self, info: PackageInfo, device: str = "cpu", threads: int = 0, beam: int = 4):
-        package = _load(info.path)
         self.info = info
-        self.tokenizer = package.tokenizer
-        self.target_prefix = package.target_prefix
         self.device, self.threads, self.beam = device, threads, beam
         self.calls = 0
         self.loading: Callable[[PackageInfo], None] = lambda info: None
         self._translator: Any = None
-        self.vocabularies = [_vocabulary(info.path / "model", side) for side in ("source", "target")]
+
+    @cached_property
+    def package(self) -> Any:
+        """The argostranslate package, for its tokenizer and target prefix."""
+        return _load(self.info.path)
+
+    @property
+    def tokenizer(self) -> Any:
+        return self.package.tokenizer
+
+    @property
+    def target_prefix(self) -> str:
+        """The token a multilingual package's output starts with (``__kk__``), or empty."""
+        return self.package.target_prefix
+
+    @cached_property
+    def vocabularies(self) -> list[frozenset[str]]:
+        return [_vocabulary(self.info.path / "model", side) for side in ("source", "target")]
 
     def keeps(self, text: str) -> bool:
         """Whether the package can copy ``text`` through: its tokenizer gives it back unchanged, and
