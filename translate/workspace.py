@@ -5,7 +5,7 @@ A command makes one ``Workspace`` and passes it along: every reader asks it rath
 so a build parses each article once and reads each catalog once; a writer tells it what it wrote.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,18 +41,55 @@ def article_entries(project: Project, article: Article) -> list[polib.POEntry]:
             for s in article.segments]
 
 
+class _Templates(Mapping[str, polib.POFile]):
+    """Each domain's template as extraction makes it now, made the first time it is asked for."""
+
+    def __init__(self, ws: "Workspace"):
+        self.ws = ws
+        self.made: dict[str, polib.POFile] = {}
+
+    def __getitem__(self, name: str) -> polib.POFile:
+        if name not in self.made:
+            domain = self.ws.domain(name)
+            self.made[name] = new_template(domain.name, domain.entries, domain.description)
+        return self.made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([d.name for d in self.ws.domains])
+
+    def __len__(self) -> int:
+        return len(self.ws.domains)
+
+
 class Workspace:
     """A project as one command sees it. ``extra_domains`` adds catalogs that are not articles (the
-    pages' interface strings, which ``render`` provides)."""
+    pages' interface strings, which ``render`` provides).
+
+    Articles are parsed when first asked for: a command that knows, from its own record, which
+    file holds which slug (``locate``) parses only the articles it works on.
+    """
 
     def __init__(self, project: Project, extra_domains: Sequence[DomainSource] = ()):
         self.project = project
         self.extra_domains = tuple(extra_domains)
         self._catalogs: dict[Path, polib.POFile | None] = {}
+        self._parsed: dict[Path, Article] = {}
+        self._located: dict[str, Path] = {}
+        self.templates: Mapping[str, polib.POFile] = _Templates(self)
+
+    def article_at(self, path: Path) -> Article:
+        """The article in the source file ``path``, parsed once."""
+        if path not in self._parsed:
+            self._parsed[path] = parse_article(path, self.project.source_language)
+        return self._parsed[path]
+
+    def locate(self, slug: str, path: Path) -> None:
+        """Say that the article ``slug`` is in ``path`` (as a command's record of the last run knows)."""
+        self._located[slug] = path
 
     @cached_property
     def articles(self) -> list[Article]:
-        articles = [parse_article(path, self.project.source_language) for path in self.project.sources()]
+        articles = [self.article_at(path) for path in self.project.sources()]
         seen: dict[str, Path] = {}
         for article in articles:
             if article.slug in seen:
@@ -60,27 +97,38 @@ class Workspace:
             seen[article.slug] = article.path
         return articles
 
+    def article_domain(self, article: Article) -> Domain:
+        """The catalog domain of one article."""
+        return Domain(article.slug, f"the article {self.project.relative(article.path)}",
+                      article_entries(self.project, article), self.project.languages)
+
+    @cached_property
+    def extra(self) -> list[Domain]:
+        """The domains that are not articles."""
+        return [make(self.project) for make in self.extra_domains]
+
     @cached_property
     def domains(self) -> list[Domain]:
         """The article domains (one per slug), then the extra ones."""
-        project = self.project
-        domains = [Domain(a.slug, f"the article {project.relative(a.path)}", article_entries(project, a),
-                          project.languages) for a in self.articles]
-        domains += [make(project) for make in self.extra_domains]
+        domains = [self.article_domain(a) for a in self.articles] + self.extra
         names = [d.name for d in domains]
         for name in names:
             if names.count(name) > 1:
                 raise L10nError(f"two catalogs would be named {name!r}: rename one of the articles' slugs",
-                                project.source_dir)
+                                self.project.source_dir)
         return domains
 
     def domain(self, name: str) -> Domain:
+        """The domain ``name``; an article ``locate`` named is parsed alone."""
+        if "domains" not in self.__dict__:
+            extra = next((d for d in self.extra if d.name == name), None)
+            if extra is not None:
+                return extra
+            if name in self._located:
+                article = self.article_at(self._located[name])
+                if article.slug == name:
+                    return self.article_domain(article)
         return next(d for d in self.domains if d.name == name)
-
-    @cached_property
-    def templates(self) -> dict[str, polib.POFile]:
-        """Each domain's template as extraction makes it now (in memory; ``extract`` writes them)."""
-        return {d.name: new_template(d.name, d.entries, d.description) for d in self.domains}
 
     def catalog(self, language: str, domain: str) -> polib.POFile | None:
         """The catalog of ``language`` for ``domain`` as it is on disk (None when there is none)."""

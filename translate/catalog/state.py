@@ -36,35 +36,60 @@ def catalog_key(template: str, language: str) -> str:
     return digest(template, language)
 
 
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _section(data: object, name: str) -> dict:
+    """A section of the record, empty when the record is missing, damaged or from another version."""
+    if not isinstance(data, dict) or data.get("version") != __version__:
+        return {}
+    section = data.get(name)
+    return section if isinstance(section, dict) else {}
+
+
 @dataclass
 class RunState:
     path: Path
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # file → {"inputs", "output"}
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # source → {"bytes", "slug", "template"}
 
     @classmethod
     def load(cls, root: Path) -> "RunState":
         path = root / STATE_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            files = data["files"] if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
         except (OSError, ValueError):
-            files = {}  # no record yet, or an unreadable one: everything is computed again
-        return cls(path, files)
+            data = None  # no record yet, or an unreadable one: everything is computed again
+        return cls(path, _section(data, "files"), _section(data, "sources"))
+
+    def source(self, path: Path) -> tuple[str, str] | None:
+        """The slug and template key of the article in ``path``, if it holds the bytes they were made from."""
+        record = self.sources.get(self._name(path))
+        try:
+            if not isinstance(record, dict) or record.get("bytes") != file_digest(path):
+                return None
+        except OSError:
+            return None  # the parser says what is wrong with the file
+        return record.get("slug", ""), record.get("template", "")
+
+    def record_source(self, path: Path, slug: str, template: str) -> None:
+        self.sources[self._name(path)] = {"bytes": file_digest(path), "slug": slug, "template": template}
 
     def fresh(self, path: Path, inputs: str) -> bool:
         """Whether ``path`` holds what the tool last wrote there from ``inputs``."""
         record = self.files.get(self._name(path))
         if not record or record.get("inputs") != inputs or not path.exists():
             return False
-        return record.get("output") == hashlib.sha256(path.read_bytes()).hexdigest()
+        return record.get("output") == file_digest(path)
 
     def record(self, path: Path, inputs: str) -> None:
         """``path`` now holds what the tool makes from ``inputs``."""
-        self.files[self._name(path)] = {"inputs": inputs, "output": hashlib.sha256(path.read_bytes()).hexdigest()}
+        self.files[self._name(path)] = {"inputs": inputs, "output": file_digest(path)}
 
     def _name(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.path.parent.parent)).as_posix()
 
     def save(self) -> None:
-        write_text_atomic(self.path, json.dumps({"version": __version__, "files": self.files}, indent=0,
+        write_text_atomic(self.path, json.dumps({"version": __version__, "files": self.files, "sources": self.sources}, indent=0,
                                                 sort_keys=True) + "\n")

@@ -27,7 +27,25 @@ class SyncReport:
         (self.written if changed else self.unchanged).append(path)
 
 
-def _template_keys(ws: Workspace) -> dict[str, str]:
+def _template_keys(ws: Workspace, state: RunState) -> dict[str, str]:
+    """Each domain's template key. A source file that holds the bytes the record knows is not
+    parsed: its slug and key come from the record (and ``ws`` learns where that slug is)."""
+    keys: dict[str, str] = {}
+    for path in ws.project.sources():
+        known = state.source(path)
+        if known is None:
+            domain = ws.article_domain(ws.article_at(path))
+            known = (domain.name, template_key(domain.name, domain.description, domain.entries))
+            state.record_source(path, *known)
+        slug, key = known
+        if slug in keys:
+            break  # two articles with one slug: the workspace says which, below
+        keys[slug] = key
+        ws.locate(slug, path)
+    else:
+        if not any(d.name in keys for d in ws.extra):
+            keys.update({d.name: template_key(d.name, d.description, d.entries) for d in ws.extra})
+            return keys
     return {d.name: template_key(d.name, d.description, d.entries) for d in ws.domains}
 
 
@@ -38,22 +56,23 @@ def _keep_creation_date(template: polib.POFile, path: Path) -> None:
         template.metadata["POT-Creation-Date"] = found.group(1)
 
 
-def extract(ws: Workspace, state: RunState | None = None) -> SyncReport:
-    """Write ``locales/<domain>.pot`` for every domain; a second run changes no byte."""
-    own_state = state is None
-    state = state or RunState.load(ws.project.root)
+def _extract(ws: Workspace, state: RunState, keys: dict[str, str]) -> SyncReport:
     report = SyncReport()
-    for name, key in _template_keys(ws).items():
+    for name, key in keys.items():
         path = ws.project.pot_path(name)
-        template = ws.templates[name]
         if state.fresh(path, key):
-            _keep_creation_date(template, path)
             report.record(path, False)
-            continue
-        report.record(path, write_template(template, path))
-        state.record(path, key)
-    if own_state:
-        state.save()
+        else:
+            report.record(path, write_template(ws.templates[name], path))
+            state.record(path, key)
+    return report
+
+
+def extract(ws: Workspace) -> SyncReport:
+    """Write ``locales/<domain>.pot`` for every domain; a second run changes no byte."""
+    state = RunState.load(ws.project.root)
+    report = _extract(ws, state, _template_keys(ws, state))
+    state.save()
     return report
 
 
@@ -63,32 +82,40 @@ def merged(ws: Workspace, language: str, domain: str) -> polib.POFile:
     return merge(ws.templates[domain], ws.catalog(language, domain), language)
 
 
+def _languages(ws: Workspace, name: str) -> tuple[str, ...]:
+    """The languages of a domain: the project's for an article (without parsing it)."""
+    extra = next((d for d in ws.extra if d.name == name), None)
+    return extra.languages if extra is not None else ws.project.languages
+
+
 def update(ws: Workspace) -> SyncReport:
     """Extract, then merge each template into every language's catalog, as msgmerge would.
 
     A catalog that still holds what the last update wrote, from the same template, is left alone
-    without being read; every other one is read and checked before anything is written.
+    without being read (and its article without being parsed); every other one is read and
+    checked before anything is written.
     """
     state = RunState.load(ws.project.root)
-    keys = _template_keys(ws)
+    keys = _template_keys(ws, state)
     pending, unchanged = [], []
-    for domain in ws.domains:
-        for language in domain.languages:
-            path = ws.project.po_path(language, domain.name)
-            key = catalog_key(keys[domain.name], language)
+    for name, template in keys.items():
+        for language in _languages(ws, name):
+            path = ws.project.po_path(language, name)
+            key = catalog_key(template, language)
             if state.fresh(path, key):
                 unchanged.append(path)
             else:
-                ws.catalog(language, domain.name)  # read and check before writing anything
-                pending.append((domain.name, language, path, key))
-    report = extract(ws, state)
+                ws.catalog(language, name)  # read and check before writing anything
+                pending.append((name, language, path, key))
+    report = _extract(ws, state, keys)
     report.unchanged += unchanged
     for name, language, path, key in pending:
         template = ws.templates[name]
+        if ws.project.pot_path(name) in report.unchanged:
+            _keep_creation_date(template, ws.project.pot_path(name))
         changed, catalog = save_catalog(path, language, lambda current: merge(template, current, language))
         report.record(path, changed)
         ws.remember(language, name, catalog)
         state.record(path, key)
     state.save()
     return report
-
