@@ -9,6 +9,9 @@ from l10n_article.translate.mt.routes import PackageInfo
 from l10n_article.translate.workspace import Workspace
 
 INSTALL_USAGE = "models install takes FILE.argosmodel, or FROM TO (e.g. fr en)"
+CONVERT_USAGE = "models convert takes one checkpoint folder and --from, --to (e.g. models convert DIR --from fr --to kk)"
+CONVERT_DEFAULTS = {"convert_from": None, "convert_to": None, "out": None, "package_version": "1.0",
+                    "quantization": "int8"}
 
 
 def run_translate(ws: Workspace, args: argparse.Namespace) -> int:
@@ -71,9 +74,27 @@ def _install(what: list[str]) -> None:
     print(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
 
 
+def _convert(args: argparse.Namespace) -> None:
+    """``models convert DIR --from fr --to kk [--out FILE]``."""
+    from l10n_article.translate.mt.convert import Request, convert
+    if len(args.what) != 1 or not args.convert_from or not args.convert_to:
+        raise L10nError(CONVERT_USAGE)
+    done = convert(Request(Path(args.what[0]), args.convert_from, args.convert_to, args.out,
+                           args.package_version, args.quantization))
+    tokens = f", language tokens {done.tokens.source} → {done.tokens.target}" if done.tokens.target else ""
+    print(f"wrote {done.path}: {args.convert_from}→{args.convert_to} from {done.checkpoint.name} "
+          f"(license: {done.checkpoint.license}{tokens}); install it with: l10n models install {done.path}")
+
+
 def run_models(ws: Workspace, args: argparse.Namespace) -> int:
-    """``l10n models list|available|install``."""
+    """``l10n models list|available|install|convert``."""
     from l10n_article.translate.mt import argos
+    if args.action == "convert":
+        _convert(args)
+        return 0
+    if any(getattr(args, option) != default for option, default in CONVERT_DEFAULTS.items()):
+        raise L10nError(f"--from, --to, --out, --package-version and --quantization go with models convert, "
+                        f"not models {args.action}")
     if args.action != "install" and args.what:
         raise L10nError(f"models {args.action} takes no argument")
     if args.action == "list":
@@ -102,7 +123,22 @@ def add_commands(commands) -> None:
                            help="CPU threads per model (default 0: CTranslate2's choice)")
     translate.add_argument("--beam", type=at_least(1), default=4, help="beam size (default 4, as Argos)")
     translate.set_defaults(run=run_translate)
-    models = commands.add_parser("models", help="list, look up and install Argos Translate packages")
-    models.add_argument("action", choices=("list", "available", "install"))
-    models.add_argument("what", nargs="*", help="for install: FILE.argosmodel, or FROM TO (e.g. fr en)")
+    models = commands.add_parser("models", help="list, look up, install and make Argos Translate packages")
+    models.add_argument("action", choices=("list", "available", "install", "convert"))
+    models.add_argument("what", nargs="*", help="for install: FILE.argosmodel, or FROM TO (e.g. fr en); "
+                        "for convert: a Hugging Face checkpoint folder (Marian, M2M-100, NLLB-200)")
+    _add_convert_options(models)
     models.set_defaults(run=run_models)
+
+
+def _add_convert_options(models) -> None:
+    """The options of ``models convert``."""
+    from l10n_article.translate.mt.convert import QUANTIZATIONS
+    models.add_argument("--from", dest="convert_from", metavar="LANG", help="for convert: the source language (fr)")
+    models.add_argument("--to", dest="convert_to", metavar="LANG", help="for convert: the target language (kk)")
+    models.add_argument("--out", type=Path, metavar="FILE",
+                        help="for convert: the package file (default: translate-FROM_TO-1_0.argosmodel)")
+    models.add_argument("--package-version", default=CONVERT_DEFAULTS["package_version"], metavar="VERSION",
+                        help="for convert: the package's version (default 1.0; the highest installed is used)")
+    models.add_argument("--quantization", choices=QUANTIZATIONS, default=CONVERT_DEFAULTS["quantization"],
+                        help="for convert: the weights' precision (default int8, as Argos packages)")

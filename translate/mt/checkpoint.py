@@ -1,0 +1,157 @@
+"""A local Hugging Face checkpoint of a translation model, read before it is converted: its
+architecture, its SentencePiece model, its license, and the language tokens it knows.
+
+Three families convert: Marian (OPUS-MT, one language pair, ``source.spm``), M2M-100 (language
+tokens ``__fr__``, ``__kk__``) and NLLB-200 (the M2M-100 architecture with FLORES-200 codes such as
+``fra_Latn``, ``kaz_Cyrl``). A project's code is matched to an NLLB code through CLDR's language
+aliases (``kaz`` is ``kk``, ``uzn`` is ``uz``) and the script the language is written in by default
+(``kk`` is written in Cyrillic), so no table of codes is kept here.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.core import Locale, UnknownLocaleError, get_global
+
+from l10n_article.translate.errors import L10nError
+
+SENTENCEPIECE = {"marian": "source.spm", "m2m_100": "sentencepiece.bpe.model"}
+NLLB_CODE = re.compile(r"[a-z]{3}_[A-Z][a-z]{3}")
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A checkpoint folder found convertible: its ``config.json`` model type, the SentencePiece
+    model that tokenizes its source text, its name and its license (``unknown`` when unstated)."""
+
+    path: Path
+    model_type: str
+    sentencepiece: Path
+    name: str
+    license: str
+
+
+@dataclass(frozen=True)
+class LanguageTokens:
+    """The tokens a multilingual model needs: the source language's, which starts every source
+    sentence, and the target language's, which starts every translation; empty for Marian."""
+
+    source: str = ""
+    target: str = ""
+
+
+def _config(path: Path) -> dict[str, Any]:
+    """The checkpoint's ``config.json``, a JSON object."""
+    if not path.exists():
+        raise L10nError("no such folder", path)
+    if not path.is_dir():
+        raise L10nError("not a folder: models convert takes a Hugging Face checkpoint folder", path)
+    try:
+        config = json.loads((path / "config.json").read_bytes())
+    except FileNotFoundError as exc:
+        raise L10nError("not a Hugging Face checkpoint: no config.json", path) from exc
+    except OSError as exc:
+        raise L10nError(f"cannot read config.json ({exc.strerror})", path) from exc
+    except ValueError as exc:
+        raise L10nError("config.json is not valid JSON", path / "config.json") from exc
+    if not isinstance(config, dict):
+        raise L10nError("config.json is not a JSON object", path / "config.json")
+    return config
+
+
+def model_card(path: Path) -> dict[str, Any]:
+    """The front matter of the checkpoint's model card (``README.md``), or nothing when it has no
+    card or the card's front matter does not parse (it only informs, it never decides)."""
+    try:
+        text = (path / "README.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    parts = text.split("---", 2) if text.startswith("---") else []
+    try:
+        front = yaml.safe_load(parts[1]) if len(parts) == 3 else None
+    except yaml.YAMLError:
+        return {}
+    return front if isinstance(front, dict) else {}
+
+
+def read(path: Path) -> Checkpoint:
+    """The checkpoint in folder ``path``, or an L10nError naming what is missing."""
+    config = _config(path)
+    model_type = config.get("model_type")
+    if model_type not in SENTENCEPIECE:
+        raise L10nError(f"a model of type {model_type!r}: models convert takes Marian (OPUS-MT), "
+                        "M2M-100 and NLLB-200 translation models", path / "config.json")
+    sentencepiece = path / SENTENCEPIECE[model_type]
+    if not sentencepiece.is_file():
+        raise L10nError(f"no tokenizer model: {sentencepiece.name} is missing", path)
+    license = model_card(path).get("license") or config.get("license") or "unknown"
+    name = str(config.get("_name_or_path") or "") or path.resolve().name
+    return Checkpoint(path, model_type, sentencepiece, name, str(license))
+
+
+def _known_tokens(tokenizer: Any) -> set[str]:
+    """Every token the tokenizer knows, its language tokens included (transformers 5 leaves
+    M2M-100's out of ``get_vocab``)."""
+    return set(tokenizer.get_vocab()) | set(getattr(tokenizer, "lang_token_to_id", {}))
+
+
+def _language(code: str) -> tuple[str, str]:
+    """A project's language code as CLDR language and script: ``kk`` → (kk, Cyrl)."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code, ""
+    if locale.script:
+        return locale.language, locale.script
+    likely = get_global("likely_subtags").get(locale.language, "").split("_")
+    return locale.language, likely[1] if len(likely) > 1 else ""
+
+
+def _nllb_code(code: str, tokens: set[str]) -> str:
+    """The FLORES-200 token of the project's ``code`` among ``tokens``, or "" when none is."""
+    language, script = _language(code)
+    aliases = get_global("language_aliases")
+    matches = [token for token in sorted(tokens) if NLLB_CODE.fullmatch(token) and token[4:] == script
+               and aliases.get(token[:3], token[:3]).split("_")[0] == language]
+    exact = [token for token in matches if aliases.get(token[:3], token[:3]) == language]
+    return (exact or matches or [""])[0]
+
+
+def language_tokens(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str) -> LanguageTokens:
+    """The language tokens for ``source``→``target``: none for a Marian model (after checking the
+    pair it names, if it names one), else ``__kk__`` or ``kaz_Cyrl`` as the checkpoint spells them."""
+    if checkpoint.model_type == "marian":
+        _check_pair(checkpoint, tokenizer, source, target)
+        return LanguageTokens()
+    tokens = _known_tokens(tokenizer)
+    found = []
+    for code in (source, target):
+        token = f"__{code}__" if f"__{code}__" in tokens else _nllb_code(code, tokens)
+        if not token:
+            raise L10nError(f"this model has no language token for {code!r}", checkpoint.path)
+        found.append(token)
+    return LanguageTokens(*found)
+
+
+def _normal(code: Any) -> str:
+    """A language code as a project writes it: ``fra`` → ``fr``; anything else unchanged."""
+    text = str(code or "")
+    return get_global("language_aliases").get(text, text).split("_")[0]
+
+
+def _check_pair(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str) -> None:
+    """Refuse a Marian checkpoint whose tokenizer or model card names another language pair."""
+    named = (_normal(getattr(tokenizer, "source_lang", None)), _normal(getattr(tokenizer, "target_lang", None)))
+    if all(named) and named != (source, target):
+        raise L10nError(f"a Marian model for {named[0]}→{named[1]}, not {source}→{target} "
+                        "(its tokenizer_config.json says so)", checkpoint.path)
+    languages = model_card(checkpoint.path).get("language")
+    listed = {_normal(code) for code in languages} if isinstance(languages, list) else set()
+    missing = sorted({source, target} - listed)
+    if listed and missing:
+        raise L10nError(f"a Marian model for {', '.join(sorted(listed))}, not {source}→{target} "
+                        f"(its model card does not list {', '.join(missing)})", checkpoint.path)

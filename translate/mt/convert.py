@@ -1,0 +1,201 @@
+"""``l10n models convert``: a Hugging Face translation checkpoint turned into an Argos package.
+
+The package is what Argos ships, so ``models install`` takes it and the drafting engine runs it
+unchanged: one folder holding ``model/`` (the checkpoint converted by CTranslate2's
+``TransformersConverter``), ``sentencepiece.model``, ``metadata.json`` and a ``README.md`` naming
+the checkpoint and its license, zipped as ``.argosmodel``.
+
+What the checkpoint's own tokenizer adds around a source sentence is carried by the converted
+model's ``config.json``, which CTranslate2 reads when it loads the model (so plain Argos Translate
+runs the package rightly too): ``add_source_eos`` ends every sentence with ``</s>``, and for
+M2M-100 and NLLB ``add_source_bos`` with ``bos_token`` set to the source language token starts it
+with ``__fr__`` or ``fra_Latn``. The target language token is ``target_prefix`` in
+``metadata.json``, which the engine forces and strips. A Marian checkpoint has two SentencePiece
+models: ``source.spm`` becomes ``sentencepiece.model``, since encoding must cut the text as the
+model was trained; decoding only joins pieces, and a target piece the source model lacks comes
+through as its own text.
+
+The package is built in a staging folder beside the output file, which it replaces at once when
+whole: a failure or Ctrl-C leaves no file half-written.
+"""
+
+import importlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.core import Locale, UnknownLocaleError
+
+from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt import checkpoint as checkpoints
+from l10n_article.translate.mt.checkpoint import Checkpoint, LanguageTokens
+
+QUANTIZATIONS = ("int8", "int16", "float16", "float32")  # int8, as Argos's own packages are
+ARGOS_VERSION = "1.9"
+INSTALL_EXTRA = "converting a model needs transformers: pip install -e '.[convert]'"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to convert: the checkpoint folder, the language pair (the project's codes), where
+    the package goes, its version and its quantization."""
+
+    folder: Path
+    source: str
+    target: str
+    out: Path | None = None
+    version: str = "1.0"
+    quantization: str = "int8"
+
+    @property
+    def name(self) -> str:
+        """The package's folder name, as the Argos index names its files: ``translate-fr_kk-1_0``."""
+        return f"translate-{self.source}_{self.target}-{self.version.replace('.', '_')}"
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A package file written: where, from which checkpoint, with which language tokens."""
+
+    path: Path
+    checkpoint: Checkpoint
+    tokens: LanguageTokens
+
+
+def _libraries() -> tuple[Any, Any]:
+    """transformers and CTranslate2's converters, imported now, with their progress bars off."""
+    try:
+        transformers = importlib.import_module("transformers")
+        converters = importlib.import_module("ctranslate2.converters")
+    except ImportError as exc:
+        raise L10nError(INSTALL_EXTRA) from exc
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+    return transformers, converters
+
+
+def _tokenizer(transformers: Any, checkpoint: Checkpoint) -> Any:
+    """The checkpoint's tokenizer, as the checkpoint's own files define it."""
+    try:
+        return transformers.AutoTokenizer.from_pretrained(str(checkpoint.path))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise L10nError(f"cannot load its tokenizer ({_reason(exc)})", checkpoint.path) from exc
+
+
+def _reason(exc: Exception) -> str:
+    """An exception's message on one line."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _with_language_tokens(tokenizer: Any) -> Any:
+    """The tokenizer, its vocabulary made to include its language tokens: transformers 5 leaves
+    M2M-100's out of ``get_vocab``, where CTranslate2 reads the model's vocabulary."""
+    languages = dict(getattr(tokenizer, "lang_token_to_id", {}))
+    if languages:
+        own = tokenizer.get_vocab
+        tokenizer.get_vocab = lambda: {**own(), **languages}
+    return tokenizer
+
+
+def _convert_model(converters: Any, checkpoint: Checkpoint, tokenizer: Any, model: Path, quantization: str) -> None:
+    """Convert the checkpoint's weights into a CTranslate2 model in folder ``model``."""
+    class Converter(converters.TransformersConverter):
+        def load_tokenizer(self, tokenizer_class: Any, path: str, **kwargs: Any) -> Any:
+            return _with_language_tokens(tokenizer)
+
+    try:
+        Converter(str(checkpoint.path)).convert(str(model), quantization=quantization)
+    except (OSError, ValueError, RuntimeError, NotImplementedError, KeyError) as exc:
+        raise L10nError(f"cannot convert the model ({_reason(exc)})", checkpoint.path) from exc
+
+
+def _mark_source(model: Path, tokens: LanguageTokens) -> None:
+    """Make CTranslate2 put around each source sentence what the checkpoint's tokenizer does."""
+    path = model / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config["add_source_eos"] = True
+    if tokens.source:
+        config.update(add_source_bos=True, bos_token=tokens.source)
+    path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+
+
+def _language_name(code: str) -> str:
+    """A language's English name, ``Kazakh`` for ``kk``; the code when CLDR does not know it."""
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def metadata(request: Request, checkpoint: Checkpoint, tokens: LanguageTokens) -> dict[str, str]:
+    """The package's ``metadata.json``: Argos's fields, then where the model comes from."""
+    source, target = _language_name(request.source), _language_name(request.target)
+    fields = {"type": "translate", "package_version": request.version, "argos_version": ARGOS_VERSION,
+              "from_code": request.source, "from_name": source, "to_code": request.target, "to_name": target,
+              "name": f"{source} → {target} ({checkpoint.name})", "source_checkpoint": checkpoint.name,
+              "license": checkpoint.license, "quantization": request.quantization}
+    if tokens.target:
+        fields.update(target_prefix=tokens.target, source_language_token=tokens.source)
+    return fields
+
+
+def _readme(checkpoint: Checkpoint, fields: dict[str, str]) -> str:
+    """The package's ``README.md``, which Argos shows as its description."""
+    return (f"# {fields['name']}\n\nConverted from the Hugging Face checkpoint {checkpoint.name} "
+            f"(license: {checkpoint.license}) by l10n models convert, quantized to {fields['quantization']}.\n")
+
+
+def _zip(folder: Path, archive: Path) -> None:
+    """Zip the package ``folder`` as Argos packages are: one top-level folder."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(folder.rglob("*")):
+            zipped.write(path, path.relative_to(folder.parent).as_posix())
+
+
+def _write_atomically(out: Path, name: str, build: Callable[[Path], None]) -> None:
+    """Run ``build`` on package folder ``name`` in a staging folder beside ``out``, zip it, and move
+    the zip to ``out`` in one rename; the staging folder goes, whatever happens."""
+    if out.is_dir():
+        raise L10nError("a folder: --out takes the package file to write (FILE.argosmodel)", out)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise L10nError(f"cannot write the package here: {exc.strerror or exc}", out) from exc
+    try:
+        package = staging / name
+        package.mkdir()
+        build(package)
+        _zip(package, staging / out.name)
+        os.replace(staging / out.name, out)
+    except OSError as exc:
+        raise L10nError(f"cannot write the package: {exc.strerror or exc}", out) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def convert(request: Request) -> Converted:
+    """Convert the checkpoint in ``request.folder`` into an Argos package file."""
+    if request.source == request.target:
+        raise L10nError(f"--from and --to are both {request.source}")
+    checkpoint = checkpoints.read(request.folder)
+    transformers, converters = _libraries()
+    tokenizer = _tokenizer(transformers, checkpoint)
+    tokens = checkpoints.language_tokens(checkpoint, tokenizer, request.source, request.target)
+    out = request.out or Path(f"{request.name}.argosmodel")
+
+    def build(package: Path) -> None:
+        _convert_model(converters, checkpoint, tokenizer, package / "model", request.quantization)
+        _mark_source(package / "model", tokens)
+        shutil.copyfile(checkpoint.sentencepiece, package / "sentencepiece.model")
+        fields = metadata(request, checkpoint, tokens)
+        (package / "metadata.json").write_text(json.dumps(fields, indent=2, ensure_ascii=False), encoding="utf-8")
+        (package / "README.md").write_text(_readme(checkpoint, fields), encoding="utf-8")
+
+    _write_atomically(out, request.name, build)
+    return Converted(out, checkpoint, tokens)
