@@ -1,47 +1,39 @@
-"""The editors' comparison page: every segment in every language, side by side, in one file."""
+"""The editors' comparison: one page per article with every segment in every language side by
+side, and a dashboard of every article's progress (``render.dashboard``)."""
 
-import os
-from datetime import date
+from dataclasses import dataclass
 
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+import polib
 from markupsafe import Markup
 
-from l10n_article.render.alignment import Alignment, Cell, Row, Summary, align
+from l10n_article.render.alignment import Alignment, Cell, Row, Summary, align, review_order
 from l10n_article.render.body import inline_html, title_text
-from l10n_article.render.context import State, Workspace, language_name
+from l10n_article.render.compare_formats import Formats
+from l10n_article.render.context import Article, State, Workspace
+from l10n_article.render.dashboard import article_summary, compare_dashboard
 from l10n_article.render.templating import environment, page_frame, static_file
+from l10n_article.translate.catalog.signoff import fingerprint
+
+STATIC = ("compare.css", "compare.js")
 
 
-class _Formats:
-    """Numbers, shares, dates, language names and links as the page's language writes them."""
+@dataclass(frozen=True)
+class Session:
+    """An editing session of ``l10n serve --by``: its token, which every form carries, and the editor."""
 
-    def __init__(self, ws: Workspace, language: str):
-        self.ws, self.language = ws, language
-
-    def number(self, value: int) -> str:
-        return format_decimal(value, locale=self.language)
-
-    def share(self, value: float) -> str:
-        return format_percent(value, locale=self.language)
-
-    def day(self, iso: str) -> str:
-        return format_date(date.fromisoformat(iso), format="long", locale=self.language)
-
-    def names(self, languages: list[str]) -> str:
-        return format_list([language_name(code, self.language, menu=False) for code in languages],
-                           locale=self.language)
-
-    def href(self, location: str) -> str:
-        """A link from the page (in ``<output>/compare/``) to ``path:line`` of the project."""
-        path, _, line = location.rpartition(":")
-        project = self.ws.project
-        target = os.path.relpath(project.root / path, project.output_dir / "compare")
-        return target.replace(os.sep, "/") + (f"#L{line}" if line.isdigit() else "")
+    token: str
+    editor: str
 
 
-def _cell(cell: Cell, formats: _Formats, references: dict) -> dict:
+@dataclass(frozen=True)
+class ComparePage:
+    """One article's comparison page, and what the dashboard shows of it (a JSON-ready dict)."""
+
+    html: str
+    summary: dict
+
+
+def _cell(cell: Cell, formats: Formats, references: dict) -> dict:
     signoff = cell.approval or cell.lapsed
     return dict(language=cell.language, state=cell.state, has_errors=cell.has_errors, edit=cell.edit,
                 findings=cell.findings, comments=cell.comments, location=cell.location,
@@ -49,54 +41,81 @@ def _cell(cell: Cell, formats: _Formats, references: dict) -> dict:
                 notes=[dict(name=n.name, day=formats.day(n.day), text=n.text) for n in cell.notes],
                 approval=dict(name=signoff.name, day=formats.day(signoff.day), valid=cell.approval is not None)
                 if signoff else None,
-                name=language_name(cell.language, formats.language),
+                name=formats.name(cell.language),
                 html=inline_html(cell.text, references) if cell.text else Markup(""),
+                confidence=formats.share(cell.confidence) if cell.confidence is not None else None,
                 distance=formats.share(cell.edit.distance) if cell.edit else None)
 
 
-def _row(row: Row, formats: _Formats, references: dict) -> dict:
+def _row(row: Row, rank: int | None, formats: Formats, references: dict) -> dict:
     return dict(number=row.number, kind=row.kind, reference=row.reference, href=formats.href(row.reference),
-                needs_review=row.needs_review, has_missing=row.has_missing,
+                needs_review=row.needs_review, has_missing=row.has_missing, rank=rank,
                 source=dict(language=row.source.language, html=inline_html(row.source.text, references)),
                 changes=[dict(languages=formats.names(c.languages), edit=c.edit, material=c.material, facts=c.facts)
                          for c in row.changes],
                 cells=[_cell(cell, formats, references) for cell in row.cells])
 
 
-def _summary(summary: Summary, formats: _Formats) -> dict:
+def _summary(summary: Summary, formats: Formats) -> dict:
     segments = summary.segments
     reviewed = summary.counts[State.REVIEWED] + summary.counts[State.APPROVED]
-    return dict(language=summary.language, name=language_name(summary.language, formats.language),
+    return dict(language=summary.language, name=formats.name(summary.language),
                 counts={state.value: formats.number(count) for state, count in summary.counts.items()},
                 errors=formats.number(summary.errors),
                 reviewed=formats.share(reviewed / segments if segments else 1),
                 distance=formats.share(summary.distance) if summary.distance is not None else None)
 
 
-def _section(alignment: Alignment, formats: _Formats) -> dict:
+def _shown(alignment: Alignment) -> dict[str, dict[str, str]]:
+    """Each translation as the page shows it, for its correction form: the text, and the entry's
+    fingerprint (a correction is applied only to the entry the editor saw), by ``slug/N/lang``."""
+    return {f"{alignment.article.slug}/{row.number}/{cell.language}":
+            dict(text=cell.text, seen=fingerprint(polib.POEntry(msgid=row.source.text, msgstr=cell.text)))
+            for row in alignment.rows for cell in row.cells}
+
+
+def _section(alignment: Alignment, formats: Formats) -> dict:
+    """The article's part of its page; each row that needs review carries its place in the review
+    order (the least sure machine drafts first), which the page's "needs review" filter follows."""
     article = alignment.article
+    ranks = {row.number: rank for rank, row in enumerate(review_order(alignment.rows), 1)}
     return dict(slug=article.slug, title=title_text(article, article.title.text),
                 summaries=[_summary(s, formats) for s in alignment.summaries],
-                rows=[_row(row, formats, article.references) for row in alignment.rows])
+                rows=[_row(row, ranks.get(row.number), formats, article.references) for row in alignment.rows])
 
 
-def render_compare(ws: Workspace, alignments: list[Alignment], languages: list[str],
-                   editing: dict | None = None) -> str:
-    """The page, in the source language, linking to the pages of ``languages``; with ``editing``
-    (the session's ``token`` and ``editor``, from ``l10n serve``), with forms to approve segments
-    and leave or resolve notes."""
-    language = ws.project.source_language
-    env = environment(ws, language)
-    page = page_frame(language, languages, "index.html", current=None)
-    columns = [dict(language=code, name=language_name(code, language)) for code in ws.project.languages]
-    formats = _Formats(ws, language)
-    return env.get_template("compare.html").render(
-        page=page, columns=columns, states=[state.value for state in State], editing=editing,
-        source=dict(language=language, name=language_name(language, language)),
-        sections=[_section(alignment, formats) for alignment in alignments])
+def compare_article(ws: Workspace, alignment_or_article: Alignment | Article, languages: list[str],
+                    editing: Session | None = None) -> ComparePage:
+    """``compare/<slug>.html`` of one article, in the source language, linking to the article's
+    pages in ``languages`` (those that publish it); with ``editing`` (``l10n serve --by``), with the
+    forms to approve, leave or resolve notes and correct translations."""
+    alignment = alignment_or_article
+    if isinstance(alignment, Article):
+        alignment = align(ws, ws.project.languages, [alignment])[0]
+    project = ws.project
+    language = project.source_language
+    formats = Formats(project)
+    page = page_frame(language, languages, f"{alignment.article.slug}.html", current=None)
+    columns = [dict(language=code, name=formats.name(code)) for code in project.languages]
+    forms = dict(token=editing.token, editor=editing.editor, shown=_shown(alignment)) if editing else None
+    html = environment(ws, language).get_template("compare.html").render(
+        page=page, columns=columns, states=[state.value for state in State], editing=forms,
+        source=dict(language=language, name=formats.name(language)), section=_section(alignment, formats))
+    return ComparePage(html, article_summary(alignment))
 
 
-def compare_files(ws: Workspace, languages: list[str]) -> dict[str, str]:
-    """``compare/index.html`` (and its style sheet), from the catalogs as they are."""
-    return {"compare/index.html": render_compare(ws, align(ws, ws.project.languages), languages),
-            "compare.css": static_file("compare.css")}
+def compare_files(ws: Workspace, languages: list[str], published: dict[str, list[str]] | None = None,
+                  editing: Session | None = None) -> dict[str, str]:
+    """Every file of the comparison, from the catalogs as they are: ``compare/<slug>.html`` per
+    article, the dashboard ``compare/index.html``, and their style sheet and script. ``languages``
+    are the site's languages (the dashboard links to their indexes); ``published`` gives, by slug,
+    those an article's page is published in (the source language alone when not given)."""
+    source = [ws.project.source_language]
+    files, summaries = {}, []
+    for alignment in align(ws, ws.project.languages):
+        slug = alignment.article.slug
+        page = compare_article(ws, alignment, (published or {}).get(slug, source), editing)
+        files[f"compare/{slug}.html"] = page.html
+        summaries.append(page.summary)
+    files["compare/index.html"] = compare_dashboard(ws, summaries, languages)
+    return files | {name: static_file(name) for name in STATIC}

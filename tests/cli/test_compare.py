@@ -75,7 +75,7 @@ def every_state(project, l10n):
     article.write_text(article.read_text(encoding="utf-8").replace("un partenariat revendiqué",
                                                                      "un partenariat assumé"), encoding="utf-8")
     assert l10n(project, "build")[0] == 0
-    return (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    return (project / "build" / "compare" / "kazakhstan-ue.html").read_text(encoding="utf-8")
 
 
 def row(html, number):
@@ -135,8 +135,12 @@ def test_findings_link_to_the_line_of_their_entry(every_state, project):
             in re.sub(r"<wbr>|</?span( class=\"part\")?>", "", cell(row(every_state, 6), "en").group(2)))
 
 
-def test_contents_anchors_and_languages_of_the_page(every_state):
-    assert '<a href="#kazakhstan-ue">Entre minerais et géopolitique' in every_state
+def test_anchors_links_and_languages_of_the_page(every_state, project):
+    assert '<h1>Entre minerais et géopolitique' in every_state
+    assert '<a href="index.html">All articles</a>' in every_state  # back to the dashboard
+    assert '<a href="../fr/kazakhstan-ue.html" hreflang="fr" lang="fr">Français</a>' in every_state
+    dashboard = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="kazakhstan-ue.html">Entre minerais et géopolitique' in dashboard
     assert '<section id="kazakhstan-ue"' in every_state
     assert '<a class="number" href="#kazakhstan-ue-6">6</a>' in row(every_state, 6)
     assert '<th scope="col" class="column-en">Anglais</th>' in every_state  # a French name, in the page's language
@@ -148,7 +152,7 @@ def test_interface_words_of_the_page_come_from_the_ui_catalog(every_state, proje
     translate_entries(project, "fr", {"Caption": "Légende", "Source changed": "Source modifiée",
                                       "Numbers": "Nombres"}, domain="ui")
     assert l10n(project, "build")[0] == 0
-    html = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    html = (project / "build" / "compare" / "kazakhstan-ue.html").read_text(encoding="utf-8")
     assert '<span class="kind">Légende</span>' in row(html, 2)
     assert '<span class="badge badge-outdated">Source modifiée</span>' in row(html, 4)
     assert re.search(r'<span class="check">Nombres \(error\)</span> <span lang="en">[^<]*12', row(html, 6))
@@ -195,7 +199,7 @@ def test_filters_and_columns_work_from_the_file_in_a_browser(every_state, projec
         browser = p.chromium.launch(executable_path=shutil.which("chromium"),
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto((project / "build" / "compare" / "index.html").as_uri())
+        page.goto((project / "build" / "compare" / "kazakhstan-ue.html").as_uri())
         visible = lambda: page.locator("table.alignment tbody tr:visible th .number").all_inner_texts()  # noqa: E731
         assert len(visible()) == 19
         page.get_by_label("Needs review").check()
@@ -226,8 +230,8 @@ def test_no_wcag_a_or_aa_violation_under_axe(every_state, project):
         browser = p.chromium.launch(executable_path=shutil.which("chromium"),
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page()
-        for name in ("compare", "en", "fr"):
-            page.goto((project / "build" / name / "index.html").as_uri())
+        for name in ("compare/index", "compare/kazakhstan-ue", "en/index", "fr/index"):
+            page.goto((project / "build" / f"{name}.html").as_uri())
             page.add_script_tag(path=str(axe))
             result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
                                    "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
@@ -241,6 +245,7 @@ def test_pages_pass_the_nu_html_checker(every_state, project):
     if not vnu.exists() or not shutil.which("java"):
         pytest.skip("the Nu HTML checker needs java and vnu-jar (npm install --no-save axe-core vnu-jar)")
     pages = [str(project / "build" / name / "index.html") for name in ("compare", "fr", "en", "ru", "kk")]
+    pages.append(str(project / "build" / "compare" / "kazakhstan-ue.html"))
     result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "gnu", *pages],
                             capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
@@ -277,7 +282,7 @@ def test_the_terminal_view_says_whether_a_source_change_is_material(corrected, l
 
 def test_the_page_says_whether_a_source_change_is_material(corrected, l10n):
     assert l10n(corrected, "build")[0] == 0
-    html = (corrected / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    html = (corrected / "build" / "compare" / "kazakhstan-ue.html").read_text(encoding="utf-8")
     assert html.count('<span class="badge badge-material">') == 1 and html.count('<span class="badge badge-cosmetic">') == 1
     facts = re.search(r'<ul class="facts" lang="en">\s*<li>(.*?)</li>', html, re.S)[1]
     assert re.search(r"number: 12\S* .*→ 14", facts)

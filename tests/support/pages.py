@@ -1,6 +1,7 @@
 """What the page tests share: an HTML reader that knows the language of each text, and the
 validators pages must pass (axe-core in Debian's Chromium, the Nu HTML checker)."""
 
+import contextlib
 import html.parser
 import shutil
 import subprocess
@@ -72,3 +73,18 @@ def nu_errors(pages: list[Path]) -> tuple[int, str]:
     result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "gnu", *map(str, pages)],
                             capture_output=True, text=True)
     return result.returncode, result.stderr
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless under Playwright (the test is skipped without them)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium"):
+        pytest.skip("Debian's chromium is not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,64 @@
+"""The comparison's dashboard: one row per article and language, with its progress and states.
+
+It is made from each article's summary alone (a JSON-ready dict), so that a build which renders
+only the articles that changed can keep the others' summaries and make the dashboard again.
+"""
+
+from l10n_article.render.alignment import NEEDS_REVIEW, Alignment
+from l10n_article.render.body import title_text
+from l10n_article.render.compare_formats import Formats
+from l10n_article.render.context import State, Workspace
+from l10n_article.render.site import article_time
+from l10n_article.render.templating import environment, page_frame
+
+REVIEWED = (State.REVIEWED, State.APPROVED)
+
+
+def article_summary(alignment: Alignment) -> dict:
+    """What the dashboard shows of one article: its title, its comparison page, when it last
+    changed, and per language the segments in each state and those with check errors."""
+    article = alignment.article
+    return dict(slug=article.slug, title=title_text(article, article.title.text), page=f"{article.slug}.html",
+                changed=article_time(article.metadata, article).date().isoformat(),
+                languages=[dict(language=summary.language, segments=summary.segments, errors=summary.errors,
+                                counts={state.value: count for state, count in summary.counts.items()})
+                           for summary in alignment.summaries])
+
+
+def _cells(counts: dict, segments: int, errors: int, formats: Formats) -> dict:
+    """A row's figures: each with its value (for sorting) and its text in the page's language."""
+    reviewed = sum(counts.get(state.value, 0) for state in REVIEWED)
+    share = reviewed / segments if segments else 1.0
+    figures = [dict(value=counts.get(state.value, 0), text=formats.number(counts.get(state.value, 0)))
+               for state in State]
+    return dict(share=dict(value=round(share, 4), text=formats.share(share)), counts=figures,
+                errors=dict(value=errors, text=formats.number(errors)))
+
+
+def _rows(summaries: list[dict], order: list[str], formats: Formats) -> list[dict]:
+    """One row per article and language, articles in the order given, languages in the project's."""
+    rows = []
+    for summary in summaries:
+        versions = sorted((v for v in summary["languages"] if v["language"] in order),
+                          key=lambda version: order.index(version["language"]))
+        for version in versions:
+            counts = version["counts"]
+            waiting = sum(counts.get(state.value, 0) for state in NEEDS_REVIEW) + version["errors"]
+            rows.append(dict(title=summary["title"], href=summary["page"], language=version["language"],
+                             name=formats.name(version["language"]), needs_review=waiting > 0,
+                             changed=dict(value=summary["changed"], text=formats.day(summary["changed"], "medium")),
+                             **_cells(counts, version["segments"], version["errors"], formats)))
+    return rows
+
+
+def compare_dashboard(ws: Workspace, summaries: list[dict], languages: list[str]) -> str:
+    """``compare/index.html`` from the articles' summaries (``article_summary``, possibly read back
+    from JSON), in the source language, its switcher linking to the indexes of ``languages``."""
+    project = ws.project
+    formats = Formats(project)
+    page = page_frame(project.source_language, languages, "index.html", current=None)
+    columns = [dict(language=code, name=formats.name(code)) for code in project.languages]
+    rows = _rows(summaries, list(project.languages), formats)
+    return environment(ws, project.source_language).get_template("dashboard.html").render(
+        page=page, columns=columns, states=[state.value for state in State], rows=rows,
+        articles=len(summaries), articles_text=formats.number(len(summaries)), total=formats.number(len(rows)))
