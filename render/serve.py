@@ -1,4 +1,4 @@
-"""``l10n serve``: the pages and the comparison page served live on this machine, where an editor
+"""``l10n serve``: the pages and the comparison pages served live on this machine, where an editor
 approves segments, leaves or resolves notes, and corrects translations.
 
 The site is made in memory from the files as they are (nothing is written but what an editor asks
@@ -32,15 +32,11 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from watchfiles import awatch
 
-import polib
-
-from l10n_article.render.alignment import Alignment, align
-from l10n_article.render.compare import render_compare
+from l10n_article.render.compare import Session, compare_files
 from l10n_article.render.context import L10nError, Sources, Workspace, language_name, published_memory
 from l10n_article.render.pages import BuildReport, choose_pages, site_files
 from l10n_article.render.templating import environment, page_frame
 from l10n_article.translate.catalog.review import Conflict, Place, add_note, approve, correct, resolve_notes
-from l10n_article.translate.catalog.signoff import fingerprint
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
@@ -76,18 +72,9 @@ class Site:
         sources = Sources(published_memory(project.locales_dir, project.source_language))
         files = site_files(ws, choose_pages(ws, sources, 0, BuildReport()))
         languages = [project.source_language, *project.languages]
-        alignments = align(ws, project.languages)
-        editing = dict(token=self.token, editor=self.editor, shown=_shown(alignments)) if self.editor else None
-        files["compare/index.html"] = render_compare(ws, alignments, languages, editing=editing)
+        editing = Session(self.token, self.editor) if self.editor else None
+        files.update(compare_files(ws, languages, {article.slug: languages for article in ws.articles}, editing))
         return files
-
-
-def _shown(alignments: list[Alignment]) -> dict[str, dict[str, str]]:
-    """Each translation as the page shows it, for its correction form: the text, and the entry's
-    fingerprint (a correction is applied only to the entry the editor saw), by ``slug/N/lang``."""
-    return {f"{alignment.article.slug}/{row.number}/{cell.language}":
-            dict(text=cell.text, seen=fingerprint(polib.POEntry(msgid=row.source.text, msgstr=cell.text)))
-            for alignment in alignments for row in alignment.rows for cell in row.cells}
 
 
 def _conflict_page(site: Site, place: Place, conflict: Conflict) -> str:
@@ -137,9 +124,11 @@ def _file_page(path: Path, name: str) -> str:
 
 
 def _media_type(name: str) -> str:
-    """The type of a served file: a style sheet, a photo (by its name), or a page."""
+    """The type of a served file: a style sheet, a script, a photo (by its name), or a page."""
     if name.endswith(".css"):
         return "text/css"
+    if name.endswith(".js"):
+        return "text/javascript"
     if name.startswith("media/"):
         return mimetypes.guess_type(name)[0] or "application/octet-stream"
     return "text/html"
@@ -197,7 +186,7 @@ def make_app(site: Site, watch: list[Path], hosts: list[str] | None = None) -> S
         except L10nError as error:
             return PlainTextResponse(str(error), status_code=409)
         site.changed()
-        return RedirectResponse(f"/compare/#{place.article}-{place.segment}", status_code=303)
+        return RedirectResponse(f"/compare/{place.article}.html#{place.article}-{place.segment}", status_code=303)
 
     async def watching() -> None:
         async for _ in awatch(*[path for path in watch if path.exists()]):

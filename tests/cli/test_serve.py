@@ -22,6 +22,7 @@ serve = pytest.importorskip("l10n_article.render.serve")
 
 TOKEN = "a-session-token"
 LOCAL = "http://127.0.0.1"
+PAGE = "/compare/kazakhstan-ue.html"
 
 
 def _po(project, language="ru"):
@@ -61,12 +62,16 @@ def _poedit_save(path, msgid, text):
 
 
 def test_the_comparison_and_the_pages_are_served(client):
-    page = client.get("/compare/")
+    dashboard = client.get("/compare/")
+    assert dashboard.status_code == 200 and '<a href="kazakhstan-ue.html">Entre minerais' in dashboard.text
+    assert client.get("/").text == dashboard.text
+    page = client.get(PAGE)
     assert page.status_code == 200 and "Reviewing as Anna Petrova" in page.text
     assert page.text.count('name="token" value="a-session-token"') > 19
-    assert client.get("/").text == page.text
+    assert '<a href="../ru/kazakhstan-ue.html" hreflang="ru" lang="ru">Русский</a>' in page.text
     assert client.get("/ru/kazakhstan-ue.html").status_code == 200
     assert client.get("/compare.css").headers["content-type"].startswith("text/css")
+    assert client.get("/compare.js").headers["content-type"].startswith("text/javascript")
 
 
 def test_approving_needs_the_session_token(client, project):
@@ -75,9 +80,9 @@ def test_approving_needs_the_session_token(client, project):
     assert client.post("/edit/approve", data={k: v for k, v in _form(1).items() if k != "token"}).status_code == 403
     assert _po(project).read_bytes() == before
     answer = client.post("/edit/approve", data=_form(1))
-    assert answer.status_code == 303 and answer.headers["location"] == "/compare/#kazakhstan-ue-1"
+    assert answer.status_code == 303 and answer.headers["location"] == f"{PAGE}#kazakhstan-ue-1"
     assert entry_state(read_catalog(_po(project), "ru").find(TITLE)) == State.APPROVED
-    assert "Approved by Anna Petrova on" in client.get("/compare/").text
+    assert "Approved by Anna Petrova on" in client.get(PAGE).text
 
 
 def test_a_refused_edit_says_why_and_changes_nothing(client, project):
@@ -93,7 +98,7 @@ def test_notes_are_left_resolved_and_shown_escaped(client, project):
     assert client.post("/edit/note", data=_form(2, text="<script>alert(1)</script> «Токаев»")).status_code == 303
     assert [n.text for n in signoff.notes(read_catalog(_po(project), "ru").find(CAPTION))] == \
         ["<script>alert(1)</script> «Токаев»"]
-    page = client.get("/compare/").text
+    page = client.get(PAGE).text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; «Токаев»" in page
     assert client.post("/edit/resolve", data=_form(2, text="<script>alert(1)</script> «Токаев»")).status_code == 303
     assert "# note:" not in _po(project).read_text(encoding="utf-8")
@@ -112,23 +117,23 @@ def test_only_the_projects_sources_and_catalogs_are_shown(client, project):
 
 def test_another_host_name_is_refused(site):
     other = starlette_testclient.TestClient(serve.make_app(site, []), base_url="http://attacker.example")
-    assert other.get("/compare/").status_code == 400
+    assert other.get(PAGE).status_code == 400
 
 
 def test_without_an_editor_the_page_is_read_only(site):
     site.editor = None
     client = starlette_testclient.TestClient(serve.make_app(site, []), base_url=LOCAL)
-    assert "/edit/approve" not in client.get("/compare/").text
+    assert "/edit/approve" not in client.get(PAGE).text
     assert client.post("/edit/approve", data=_form(1)).status_code == 403
 
 
 def test_the_page_is_made_again_when_a_catalog_changes(site, project):
     with starlette_testclient.TestClient(serve.make_app(site, [project / "locales"]), base_url=LOCAL) as client:
-        assert "Касым-Жомарт" not in client.get("/compare/").text
+        assert "Касым-Жомарт" not in client.get(PAGE).text
         time.sleep(0.5)  # the watcher is running
         translate_entries(project, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})
         for _ in range(100):
-            if "Касым-Жомарт Токаев на саммите" in client.get("/compare/").text:
+            if "Касым-Жомарт Токаев на саммите" in client.get(PAGE).text:
                 break
             time.sleep(0.1)
         else:
@@ -195,11 +200,14 @@ def _axe_violations(page):
 
 def test_an_editor_approves_and_notes_in_a_browser_while_a_translator_saves(server, browser, project):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/compare/")
+    page.goto(f"{server}/compare/")  # the dashboard, then the article's page
+    assert _axe_violations(page) == []
+    page.locator("table.dashboard tbody tr[data-language=ru] a").click()
+    page.wait_for_url(re.compile(r"/compare/kazakhstan-ue\.html$"))
     # Poedit saves the catalog after the editor opened the page, before the editor approves.
     translate_entries(project, "ru", {CAPTION: "Касым-Жомарт Токаев на саммите"})
     page.locator("#kazakhstan-ue-1 td.column-ru form.approve button").click()
-    page.wait_for_url(re.compile(r"/compare/#kazakhstan-ue-1$"))
+    page.wait_for_url(re.compile(r"/compare/kazakhstan-ue\.html#kazakhstan-ue-1$"))
     assert "Approved by Anna Petrova" in page.locator("#kazakhstan-ue-1 td.column-ru").inner_text()
     catalog = read_catalog(_po(project), "ru")
     assert entry_state(catalog.find(TITLE)) == State.APPROVED
@@ -219,19 +227,19 @@ def test_an_editor_approves_and_notes_in_a_browser_while_a_translator_saves(serv
 
 
 def test_a_correction_is_written_and_shown(client, project):
-    seen = _seen(client.get("/compare/").text, 2)
+    seen = _seen(client.get(PAGE).text, 2)
     answer = client.post("/edit/correct", data=_form(2, text="Касым-Жомарт\r\nТокаев на саммите", seen=seen))
-    assert answer.status_code == 303 and answer.headers["location"] == "/compare/#kazakhstan-ue-2"
+    assert answer.status_code == 303 and answer.headers["location"] == f"{PAGE}#kazakhstan-ue-2"
     entry = read_catalog(_po(project), "ru").find(CAPTION)
     assert (entry.msgstr, entry_state(entry)) == ("Касым-Жомарт\nТокаев на саммите", State.REVIEWED)
-    assert "Касым-Жомарт\nТокаев на саммите</textarea>" in client.get("/compare/").text
+    assert "Касым-Жомарт\nТокаев на саммите</textarea>" in client.get(PAGE).text
     assert client.post("/edit/correct", data=_form(2, text="x", seen=seen, token="guessed")).status_code == 403
     assert client.post("/edit/correct", data=_form(2, text="x")).status_code == 400
     assert read_catalog(_po(project), "ru").find(CAPTION).msgstr == "Касым-Жомарт\nТокаев на саммите"
 
 
 def test_a_correction_over_a_translators_save_shows_both_texts_and_keeps_the_translators(client, project):
-    seen = _seen(client.get("/compare/").text, 1)
+    seen = _seen(client.get(PAGE).text, 1)
     _poedit_save(_po(project), TITLE, "Между минералами & <геополитикой>")
     before = _po(project).read_bytes()
     answer = client.post("/edit/correct", data=_form(1, text="Между рудами <b>и</b> геополитикой", seen=seen))
@@ -246,25 +254,28 @@ def test_a_correction_over_a_translators_save_shows_both_texts_and_keeps_the_tra
 
 
 def test_each_page_asks_whether_it_changed_and_nothing_else_is_answered(client, project):
-    page = client.get("/compare/").text
-    assert '/live?page=compare/index.html' in page and "location.reload()" in page
-    first = client.get("/live", params={"page": "compare/index.html"})
-    assert first.status_code == 200 and client.get("/live", params={"page": "compare/index.html"}).text == first.text
+    page = client.get(PAGE).text
+    assert '/live?page=compare/kazakhstan-ue.html' in page and "location.reload()" in page
+    assert '/live?page=compare/index.html' in client.get("/compare/").text
+    first = client.get("/live", params={"page": "compare/kazakhstan-ue.html"})
+    assert first.status_code == 200 and client.get("/live", params={"page": "compare/kazakhstan-ue.html"}).text == first.text
     assert client.get("/live", params={"page": "ru/kazakhstan-ue.html"}).status_code == 200
     assert client.get("/live", params={"page": "../pyproject.toml"}).status_code == 404
+    dashboard = client.get("/live", params={"page": "compare/index.html"}).text
     client.post("/edit/approve", data=_form(1))
-    assert client.get("/live", params={"page": "compare/index.html"}).text != first.text
+    assert client.get("/live", params={"page": "compare/kazakhstan-ue.html"}).text != first.text
+    assert client.get("/live", params={"page": "compare/index.html"}).text != dashboard  # one more approved
 
 
 def test_an_editor_corrects_in_a_browser_and_a_translators_save_meanwhile_is_kept(server, browser, project):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/compare/")
+    page.goto(f"{server}{PAGE}")
     cell = page.locator("#kazakhstan-ue-2 td.column-ru")
     cell.locator("details.correct summary").click()
     assert _axe_violations(page) == []
     cell.get_by_label("Corrected translation").fill("Касым-Жомарт Токаев на саммите")
     cell.get_by_role("button", name="Save the correction").click()
-    page.wait_for_url(re.compile(r"/compare/#kazakhstan-ue-2$"))
+    page.wait_for_url(re.compile(r"/compare/kazakhstan-ue\.html#kazakhstan-ue-2$"))
     cell = page.locator("#kazakhstan-ue-2 td.column-ru")
     assert "Касым-Жомарт Токаев на саммите" in cell.locator("p[lang=ru]").inner_text()
     assert cell.locator(".badge").first.get_attribute("class") == "badge badge-reviewed"
@@ -282,7 +293,7 @@ def test_an_editor_corrects_in_a_browser_and_a_translators_save_meanwhile_is_kep
     assert read_catalog(_po(project), "ru").find(TITLE).msgstr == "Между минералами и геополитикой"
     assert _axe_violations(page) == []
     page.get_by_role("button", name="Save my correction").click()
-    page.wait_for_url(re.compile(r"/compare/#kazakhstan-ue-1$"))
+    page.wait_for_url(re.compile(r"/compare/kazakhstan-ue\.html#kazakhstan-ue-1$"))
     assert read_catalog(_po(project), "ru").find(TITLE).msgstr == "Между рудами и геополитикой: путь Казахстана"
     assert read_catalog(_po(project), "ru").find(CAPTION).msgstr == "Касым-Жомарт Токаев на саммите"
 
@@ -291,7 +302,7 @@ def test_the_open_page_shows_a_catalog_saved_meanwhile_without_a_manual_reload(s
     expect = pytest.importorskip("playwright.sync_api").expect
     server = start_server([project / "source", project / "locales"])
     page = browser.new_page()
-    page.goto(f"{server}/compare/#kazakhstan-ue-2")
+    page.goto(f"{server}{PAGE}#kazakhstan-ue-2")
     cell = page.locator("#kazakhstan-ue-2 td.column-ru")
     expect(cell).to_contain_text("Токаев на саммите")
     time.sleep(0.5)  # the watcher is running
