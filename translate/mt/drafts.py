@@ -8,7 +8,7 @@ before it is written so that a translator's save is never lost. Sentences whose 
 model dropped are translated again, plainly.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,6 +27,8 @@ from l10n_article.translate.mt.terms import TermMasker, placeholder_for
 from l10n_article.translate.workspace import Workspace
 
 MACHINE_COMMENT = "machine draft: "
+Key = tuple[str, str]  # a segment: its catalog domain and msgid
+WINDOW_BATCHES = 8  # the sentences sorted by length together, in batches
 
 
 class Progress(Protocol):
@@ -136,6 +138,15 @@ class Finished:
         return cls(text, comment, confidence, Origin(route.source, segment.text) if route.reviewed else None)
 
 
+def _in_windows(texts: list[str]) -> list[str]:
+    """``texts`` (in article order) sorted by length within windows of ``WINDOW_BATCHES`` batches:
+    a batch holds sentences of similar length (less padding for the model), and an article's
+    sentences stay within a window or two, so its catalog is written once or twice, not after
+    every batch of the run."""
+    window = WINDOW_BATCHES * BATCH_SENTENCES
+    return [text for start in range(0, len(texts), window) for text in sorted(texts[start:start + window], key=len)]
+
+
 class _Run:
     """One route's drafting for one language: legs of batched model calls, each batch saved as it
     finishes."""
@@ -151,19 +162,23 @@ class _Run:
         self.segments = {(domain, msgid): Segment.of(text, references.get(domain, {}), self.translator)
                          for domain, texts in job.pending.items() for msgid, text in texts.items()}
         self.outcome = Outcome(language, route)
-        self.written: set[tuple[str, str]] = set()
+        self.written: set[Key] = set()
 
     def run(self) -> Outcome:
-        self.through_legs(self.translator.inputs(self.segments.values()))
-        self.through_legs(self.translator.plain_inputs(self.segments.values()))
-        self.flush()
+        self.flush(self.segments)  # the segments whose every sentence the memory already knows
+        self.through_legs(self.translator.inputs)
+        self.through_legs(self.translator.plain_inputs)
+        self.flush(self.segments)
         return self.outcome
 
-    def through_legs(self, texts: list[str]) -> None:
-        """Translate ``texts`` leg after leg, in batches, flushing the drafts each last-leg batch completes."""
+    def through_legs(self, inputs: Callable[[Iterable[Segment]], list[str]]) -> None:
+        """Translate the sentences ``inputs`` gives for the segments still waiting, leg after leg,
+        in batches of all articles' sentences; each last-leg batch flushes the drafts it completes."""
         legs = self.job.route.legs
+        texts = inputs(self.waiting().values())
         for number, leg in enumerate(legs):
-            todo = sorted((text for text in dict.fromkeys(texts) if self.translator.known(leg, text) is None), key=len)
+            todo = _in_windows([text for text in dict.fromkeys(texts) if self.translator.known(leg, text) is None])
+            owners = self.owners(inputs, number) if todo and number == len(legs) - 1 else {}
             if todo:
                 self.progress.leg(self.language, leg, len(todo))
             for start in range(0, len(todo), BATCH_SENTENCES):
@@ -173,22 +188,34 @@ class _Run:
                 self.memory.save()
                 self.outcome.sentences += len(batch)
                 self.progress.advance(len(batch))
-                if number == len(legs) - 1:
-                    self.flush()
+                self.flush({key: self.segments[key] for text in batch for key in owners.get(text, ())})
                 self.after_batch()
             outputs = [self.translator.known(leg, text) for text in texts]
             texts = [output.text for output in outputs if output is not None]
 
-    def flush(self) -> None:
-        """Merge every finished draft into its catalog, as it is on disk now; only entries still empty
-        (or drafts the machine wrote and nobody touched) receive it."""
-        for domain in self.job.pending:
-            ready = {}
-            for (d, msgid), segment in self.segments.items():
-                if d == domain and (d, msgid) not in self.written and (text := segment.draft()) is not None:
-                    ready[msgid] = Finished.of(self.job.route, segment, text)
-            if ready:
-                self.write(domain, ready)
+    def waiting(self) -> dict[Key, Segment]:
+        """The segments whose draft is not written yet."""
+        return {key: segment for key, segment in self.segments.items() if key not in self.written}
+
+    def owners(self, inputs: Callable[[Iterable[Segment]], list[str]], leg: int) -> dict[str, set[Key]]:
+        """Which waiting segments each text the leg numbered ``leg`` receives belongs to."""
+        result: dict[str, set[Key]] = {}
+        for key, segment in self.waiting().items():
+            for text in inputs([segment]):
+                reached = self.translator.through(text, leg)
+                if reached is not None:
+                    result.setdefault(reached, set()).add(key)
+        return result
+
+    def flush(self, segments: dict[Key, Segment]) -> None:
+        """Merge the finished drafts of ``segments`` into their catalogs, as they are on disk now;
+        only entries still empty (or drafts the machine wrote and nobody touched) receive them."""
+        ready: dict[str, dict[str, Finished]] = {}
+        for (domain, msgid), segment in segments.items():
+            if (domain, msgid) not in self.written and (text := segment.draft()) is not None:
+                ready.setdefault(domain, {})[msgid] = Finished.of(self.job.route, segment, text)
+        for domain, drafts in ready.items():
+            self.write(domain, drafts)
 
     def write(self, domain: str, ready: dict[str, Finished]) -> None:
         """Put the drafts of ``ready`` into the catalog of ``domain``, and into the memory."""

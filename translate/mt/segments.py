@@ -63,10 +63,15 @@ class Translator:
         """What ``leg``'s package made of ``text``, as the memory remembers it."""
         return self.memory.get(leg.label, leg.from_code, leg.to_code, text)
 
-    def chain(self, text: str) -> tuple[MachineSentence, ...] | None:
-        """``text`` through every leg, from the memory; None while a leg is missing."""
+    def through(self, text: str, legs: int) -> str | None:
+        """``text`` through the route's first ``legs`` legs, from the memory; None while one is missing."""
+        chain = self.chain(text, legs)
+        return (chain[-1].text if chain else text) if chain is not None else None
+
+    def chain(self, text: str, legs: int | None = None) -> tuple[MachineSentence, ...] | None:
+        """``text`` through every leg (or the first ``legs``), from the memory; None while a leg is missing."""
         outputs: list[MachineSentence] = []
-        for leg in self.route.legs:
+        for leg in self.route.legs[:legs]:
             output = self.known(leg, outputs[-1].text if outputs else text)
             if output is None:
                 return None
