@@ -22,6 +22,7 @@ whole: a failure or Ctrl-C leaves no file half-written.
 import importlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
 import zipfile
@@ -109,9 +110,11 @@ def _convert_model(converters: Any, checkpoint: Checkpoint, tokenizer: Any, mode
         def load_tokenizer(self, tokenizer_class: Any, path: str, **kwargs: Any) -> Any:
             return _with_language_tokens(tokenizer)
 
+    damaged = importlib.import_module("safetensors").SafetensorError  # weights cut short or garbled
     try:
         Converter(str(checkpoint.path)).convert(str(model), quantization=quantization)
-    except (OSError, ValueError, RuntimeError, NotImplementedError, KeyError) as exc:
+    except (OSError, ValueError, RuntimeError, NotImplementedError, KeyError, EOFError, pickle.UnpicklingError,
+            damaged) as exc:
         raise L10nError(f"cannot convert the model ({_reason(exc)})", checkpoint.path) from exc
 
 
