@@ -4,10 +4,9 @@ import random
 
 import polib
 import pytest
-from uniseg.linebreak import line_break_boundaries
 
 from support import SEED, gettext_tool
-from l10n_article.translate.catalog.format import _boundaries, _gnu_quotes, format_catalog
+from l10n_article.translate.catalog.format import format_catalog
 
 LONG = " ".join(SEED.read_text(encoding="utf-8").split()[:60])
 
@@ -37,12 +36,44 @@ def test_no_wrap_entries_are_written_unwrapped_as_msgcat_writes_them(tmp_path):
     assert gnu == text.replace("#, no-wrap, l10n-ignore-length", "#, no-wrap")  # msgcat drops unknown flags
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_break_opportunities_are_uax14_as_uniseg_computes_them_on_the_whole_text(seed):
-    """Cutting the text at spaces before letters changes no opportunity (and makes it linear)."""
+def _url(rng: random.Random) -> str:
+    """A web address: scheme, host (a port, an IP), path, query string, fragment."""
+    host = rng.choice(["example.org", "www.news.example.com", "kz.gov.kz", "a-b.c-d.fr", "localhost:8080", "10.0.0.1"])
+    path = "".join("/" + rng.choice(["rapport", "2025", "kazakhstan-ue", "x_y", "file.pdf", "~user", "%C3%A9t%C3%A9",
+                                     "index.html", "v1.2", "été", "a,b"]) for _ in range(rng.randint(0, 4)))
+    query = "&".join(f"{rng.choice(['q', 'id', 'utm_source'])}={rng.choice(['1', 'fr', 'a-b', 'x%20y', '20/30'])}"
+                     for _ in range(rng.randint(0, 3)))
+    fragment = rng.choice(["", "", "#top", "#section-2"])
+    return rng.choice(["http://", "https://", ""]) + host + path + (f"?{query}" if query else "") + fragment
+
+
+def _url_like(rng: random.Random, words: list[str]) -> str:
+    """A word of a news text, or something a line must not be broken in as a word would be."""
+    makers = [
+        lambda: rng.choice(words),
+        lambda: _url(rng),
+        lambda: f"[{rng.choice(words)}]({_url(rng)})",
+        lambda: f"{rng.choice(['jean.dupont', 'x+tag', 'info'])}@{rng.choice(['example.org', 'mail.kz'])}",
+        lambda: rng.choice(["/usr/share/locale", "C:\\Users\\a", "./a/b", "~/docs/a.md", "source/a.md:12"]),
+        lambda: rng.choice(words).rstrip(",.") + "," + rng.choice(words),
+        lambda: rng.choice(words) + "-" + rng.choice(words),
+        lambda: rng.choice(["1.234,5", "20/30", "12,5 %", "1 000", "2025-04-04", "4/4/2025", "10:30", "-5", "+33",
+                            "50/50%", "(1)", "x=1", "a&b", "a#b", "a~b", "—a", "a–b", "U.S.", "word.Next"]),
+    ]
+    return rng.choice(makers)()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_with_urls_paths_and_numbers_wrap_where_msgcat_wraps_them(tmp_path, seed):
+    """Addresses, paths, ",word", hyphens and numbers among the article's words: msgcat leaves the file as written."""
     rng = random.Random(seed)
-    words = SEED.read_text(encoding="utf-8").split() + [
-        "«", "»", "“x”", "(a", "b)", "12,5", "1 000", "a\u0301", "東京", "l’UE", "a—b", "?", "\u200b", "’"]
-    for _ in range(60):
-        text = rng.choice([" ", "  "]).join(rng.choice(words) for _ in range(rng.randint(1, 50)))
-        assert _boundaries(text) == set(line_break_boundaries(text, tailor=_gnu_quotes)), text
+    words = SEED.read_text(encoding="utf-8").split()
+    entries = []
+    for number in range(150):
+        text = rng.choice([" ", " ", " ", "  ", ""]).join(_url_like(rng, words) for _ in range(rng.randint(1, 30)))
+        entries.append(polib.POEntry(msgid=f"{number} {text}", msgstr=text.upper() if rng.random() < 0.5 else text,
+                                     obsolete=rng.random() < 0.1, previous_msgid=text if rng.random() < 0.2 else None,
+                                     flags=["fuzzy"] if rng.random() < 0.2 else []))
+    path = tmp_path / "urls.po"
+    path.write_text(format_catalog(_catalog(*entries)), encoding="utf-8")
+    assert gettext_tool("msgcat", str(path), "-o", "-").stdout == path.read_text(encoding="utf-8")

@@ -1,8 +1,9 @@
 """Catalog → text, exactly as GNU gettext (msgcat, msgmerge) writes PO files.
 
 Writing is kept apart from merging and from file I/O (as Babel's ``generate_po`` is): this module
-only turns polib objects into text. Lines are broken where GNU breaks them: at Unicode line-break
-opportunities (UAX #14, computed by uniseg), filling up to 79 columns, the header field by field.
+only turns polib objects into text. Lines are broken where GNU breaks them: at the line-break
+opportunities libunistring finds in the escaped text (see ``linebreak``), filling up to 79
+columns, the header field by field.
 """
 
 import re
@@ -11,80 +12,33 @@ import unicodedata
 from functools import lru_cache
 
 import polib
-from uniseg.linebreak import LineBreak, line_break, line_break_boundaries
+
+from l10n_article.translate.catalog.linebreak import Opportunities, opportunities
 
 PAGE_WIDTH = 79
-_PYTHON_DIRECTIVE = re.compile(r"%(\([^)]*\))?[#0 +-]*(\*|\d+)?(\.(\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
-_SPACES = re.compile(r"(?<=[^ ]) +(?=[^ ])")
-_PLAIN_WORD = re.compile(r"([\w’]+)[,.;:!?]* *")
-_NO_BREAK_BETWEEN = {LineBreak.AL, LineBreak.NU, LineBreak.QU}
-_STARTS_ALONE = {LineBreak.AL, LineBreak.NU}
-_LOOKS_ACROSS = {LineBreak.OP, LineBreak.ZW, LineBreak.CM, LineBreak.ZWJ}
+_PYTHON_DIRECTIVE = re.compile(r"[-+ #0]*(\*|[0-9]+)?(\.(\*|[0-9]*))?[hlL]?[csriduoxXeEfgG%]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
             "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 
 
+# Where libunistring counts two columns for a code point not assigned yet (CJK blocks and planes).
+_WIDE_UNASSIGNED = ((0x2E80, 0xA4CF), (0xF900, 0xFAFF), (0xFE10, 0xFE1F), (0xFE30, 0xFE6F), (0xFF00, 0xFF60),
+                    (0x1F200, 0x1F2FF), (0x20000, 0x3FFFF))
+# Hangul vowel and final jamo: they join the initial before them into one syllable.
+_JOINING_JAMO = ((0x1160, 0x11FF), (0xD7B0, 0xD7C6), (0xD7CB, 0xD7FB))
+
+
 @lru_cache(maxsize=4096)
 def _width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    """Columns of ``char`` as libunistring's ``uc_width`` counts them (a control character: 0)."""
+    code, category = ord(char), unicodedata.category(char)
+    if (unicodedata.bidirectional(char) == "NSM" or category in ("Cc", "Cf")
+            or any(low <= code <= high for low, high in _JOINING_JAMO)
+            or unicodedata.name(char, "").startswith("ZERO WIDTH ")):
         return 0
-    if unicodedata.category(char) == "Cc":
-        return 0
+    if category == "Cn":
+        return 2 if any(low <= code <= high for low, high in _WIDE_UNASSIGNED) else 1
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def _gnu_quotes(text: str, breakables):
-    """Allow a break after spaces next to a quotation mark, as GNU's libunistring does.
-
-    Unicode 15.1 (LB15a/LB15b, which uniseg follows) forbids breaking "« text »" at its inner
-    spaces; the libunistring that GNU gettext is built with still breaks there.
-    """
-    breakables = list(breakables)
-    before = ""  # the last character before the current run of spaces
-    for index in range(1, len(text)):
-        if text[index - 1] != " ":
-            before = text[index - 1]
-        if text[index - 1] != " " or text[index] == " ":
-            continue
-        if line_break(text[index]) == LineBreak.QU or (before and line_break(before) == LineBreak.QU):
-            breakables[index] = 1
-    return breakables
-
-
-_line_break = lru_cache(maxsize=4096)(line_break)
-
-
-def _junctions(text: str) -> list[int]:
-    """Where UAX #14 always breaks (LB18: after spaces) and no rule looks across: a letter or digit
-    after spaces that follow anything but an opening bracket (LB14), an opening quotation mark
-    (LB15a), a zero-width space (LB8) or a combining mark. The text on each side of a junction can
-    be broken on its own."""
-    found = []
-    for spaces in _SPACES.finditer(text):
-        before, after = text[spaces.start() - 1], text[spaces.end()]
-        if (_line_break(after) in _STARTS_ALONE and _line_break(before) not in _LOOKS_ACROSS
-                and unicodedata.category(before) != "Pi"):
-            found.append(spaces.end())
-    return found
-
-
-@lru_cache(maxsize=65536)
-def _chunk_boundaries(chunk: str) -> tuple[int, ...]:
-    """Line-break opportunities inside ``chunk`` (a word or so: chunks repeat, the cache keeps them)."""
-    word = _PLAIN_WORD.fullmatch(chunk)
-    if word and all(_line_break(char) in _NO_BREAK_BETWEEN for char in word.group(1)):
-        return (len(chunk),)  # no break between letters, digits and apostrophes (LB19, LB23, LB25,
-        # LB28), before the final punctuation (LB13) or before spaces (LB7)
-    return tuple(line_break_boundaries(chunk, tailor=_gnu_quotes))
-
-
-def _boundaries(text: str) -> set[int]:
-    """UAX #14 line-break opportunities of ``text`` as GNU breaks, in time linear in its length."""
-    starts = [0, *_junctions(text)]
-    found = set(starts[1:])
-    for begin, end in zip(starts, [*starts[1:], len(text)]):
-        found.update(begin + boundary for boundary in _chunk_boundaries(text[begin:end]))
-    return found
 
 
 def _portions(text: str) -> list[str]:
@@ -106,46 +60,100 @@ def _escape(portion: str) -> str:
     return "".join(_ESCAPES.get(char, char) for char in portion)
 
 
+def _python_directive(text: str, start: int) -> tuple[int, bool, bool] | None:
+    """The end of the directive at ``text[start] == "%"``, whether it names its argument and
+    whether it takes unnamed ones (``*`` too), as gettext's python-format parser reads it; None
+    when it is not a valid directive."""
+    position, named = start + 1, text.startswith("(", start + 1)
+    if named:
+        depth = 0
+        for position in range(start + 2, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[position], 0)
+            if depth < 0:
+                break
+        else:
+            return None
+        position += 1
+    rest = _PYTHON_DIRECTIVE.match(text, position)
+    if rest is None:
+        return None
+    unnamed = "*" in rest.group(0) or not (named or rest.group(0).endswith("%"))
+    return rest.end(), named, unnamed
+
+
+def _directive_insides(text: str) -> frozenset[int]:
+    """The characters that follow a directive's ``%`` in a python-format string: no line breaks
+    before them. Like gettext, the scan stops at the first invalid directive (or the first to mix
+    named and unnamed arguments), and what follows holds no directive."""
+    inside: set[int] = set()
+    named = unnamed = False
+    start = text.find("%")
+    while start >= 0:
+        directive = _python_directive(text, start)
+        if directive is None:
+            break
+        end, is_named, is_unnamed = directive
+        if (is_named and (unnamed or is_unnamed)) or (is_unnamed and named):
+            break
+        named, unnamed = named or is_named, unnamed or is_unnamed
+        inside.update(range(start + 1, end))
+        start = text.find("%", end)
+    return frozenset(inside)
+
+
 @lru_cache(maxsize=4096)
-def _opportunities(portion: str, python_format: bool) -> frozenset[int]:
-    """Where a line may break in the escaped portion.
-
-    Opportunities come from the unescaped text (so no break falls before a final newline);
-    each escape sequence takes its character's opportunity and cannot be split, nor be followed
-    by a break when it stands for a control character such as a tab. In a python-format string,
-    no break falls inside a directive such as ``%(name)s``.
-    """
-    found = _boundaries(portion) - {0, len(portion)}
-    found -= {i + 1 for i, char in enumerate(portion) if char.isspace() and char != " "}
-    if python_format:
-        for directive in _PYTHON_DIRECTIVE.finditer(portion):
-            found -= set(range(directive.start() + 1, directive.end()))
-    possible, column = set(), 0
-    for index, char in enumerate(portion):
-        if index in found:
-            possible.add(column)
-        column += len(_ESCAPES.get(char, char))
-    return frozenset(possible)
-
-
-def _breaks(portion: str, width: int, start_column: int, python_format: bool) -> list[int]:
-    """Positions where lines start, filling each line up to ``width`` columns (libunistring's rule)."""
+def _opportunities(portion: str, held: frozenset[int]) -> Opportunities:
+    """Where a line may break in the escaped portion, as GNU computes them: on the escaped text
+    (``\\"`` is a backslash and a quotation mark), never inside an escape sequence, nor before
+    a final newline, nor before the characters ``held`` (inside python-format directives)."""
     escaped = _escape(portion)
-    if start_column + sum(_width(char) for char in escaped) <= width:
+    found = opportunities(escaped)
+    if len(escaped) == len(portion) and not held:
+        return found
+    kept, column = set(), 0
+    for index, char in enumerate(portion):
+        if index not in held:
+            kept.add(column)
+        column += len(_ESCAPES.get(char, char))
+    if portion.endswith("\n"):
+        kept.discard(len(escaped) - 2)
+    return Opportunities(tuple(i for i in found.possible if i in kept), found.mandatory)
+
+
+@lru_cache(maxsize=4096)
+def _columns(escaped: str) -> list[int] | None:
+    """The column before each character and after the last, or None when every character takes
+    one column (the common case, where the index is the column)."""
+    if escaped.isascii() and escaped.isprintable() or all(_width(char) == 1 for char in set(escaped)):
+        return None
+    columns = [0]
+    for char in escaped:
+        columns.append(columns[-1] + _width(char))
+    return columns
+
+
+def _breaks(portion: str, width: int, start_column: int, held: frozenset[int]) -> list[int]:
+    """Positions where lines start, filling each line up to ``width`` columns (libunistring's rule:
+    a piece of text between two opportunities goes on the next line if it passes the width)."""
+    escaped = _escape(portion)
+    columns = _columns(escaped)
+    column_at = columns.__getitem__ if columns else int
+    if start_column + column_at(len(escaped)) <= width:
         return []
-    possible = _opportunities(portion, python_format)
+    found = _opportunities(portion, held)
+    ends = sorted([(position, False) for position in found.possible] + [(position, True) for position in found.mandatory])
     breaks: list[int] = []
-    last, column, piece = None, start_column, 0
-    for position, char in enumerate(escaped):
-        if position in possible:
-            if last is not None and column + piece > width:
-                breaks.append(last)
-                column = 0
-            last = position
-            column += piece
-            piece = 0
-        piece += _width(char)
-    if last is not None and column + piece > width:
+    last, column, begin = None, start_column, 0
+    for position, mandatory in ends:
+        piece = column_at(position) - column_at(begin)
+        if last is not None and column + piece > width:
+            breaks.append(last)
+            column = 0
+        if mandatory:
+            last, column, begin = None, 0, position + 1
+        else:
+            last, column, begin = position, column + piece, position
+    if last is not None and column + column_at(len(escaped)) - column_at(begin) > width:
         breaks.append(last)
     return breaks
 
@@ -158,16 +166,19 @@ def wrap(keyword: str, text: str, prefix: str = "", python_format: bool = False,
     width = sys.maxsize if no_wrap else PAGE_WIDTH - 1 - after_break
     lines: list[str] = []
     portions = _portions(text)
-    first = True
+    insides = _directive_insides(text) if python_format and "%" in text else frozenset()
+    first, offset = True, 0
     for number, portion in enumerate(portions):
         escaped = _escape(portion)
+        held = frozenset(i - offset for i in insides if offset <= i < offset + len(portion)) if insides else insides
+        offset += len(portion)
         start = len(prefix) + len(keyword) + 2 - after_break if first else 0
-        breaks = _breaks(portion, width, start, python_format)
+        breaks = _breaks(portion, width, start, held)
         more = number + 1 < len(portions)
         if first and escaped and (more or start > width or breaks):
             lines.append(f'{prefix}{keyword} ""')
             first = False
-            breaks = _breaks(portion, width, 0, python_format)
+            breaks = _breaks(portion, width, 0, held)
         bounds = [0, *breaks, len(escaped)]
         for begin, end in zip(bounds, bounds[1:]):
             head = f"{prefix}{keyword} " if first else prefix
