@@ -168,6 +168,7 @@ class Memory:
                 connection = self._existing()
                 if connection is None:
                     units = self._legacy_units() or MemoryUnits()  # read whole before anything is written
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
                     connection = self._connect("rwc")
                     self._create(connection, units)
             self.close()

@@ -2,6 +2,9 @@
 earlier versions, a file from another machine or a CAT tool) and written (``l10n memory export``).
 
 Two kinds of units, told apart by TMX's ``segtype``:
+Scores are written in full (the shortest text that reads back as the same number), so that an
+export imported elsewhere gives the same memory.
+
 - ``sentence``: one model call's input and output, keyed by the package that made it (the prop
   ``x-engine``: its label and version), the language pair and the text the model saw (glossary
   terms as placeholders). The props ``x-log-prob`` (mean log-probability of the output's tokens)
@@ -81,14 +84,14 @@ def _unit(body: ET.Element, segtype: str, props: dict[str, str], variants: list[
 def _sentence_unit(body: ET.Element, key: SentenceKey, output: MachineSentence) -> None:
     props = {"x-engine": key.engine}
     if output.tokens:
-        props |= {"x-log-prob": f"{output.log_prob:.4f}", "x-tokens": str(output.tokens)}
+        props |= {"x-log-prob": repr(output.log_prob), "x-tokens": str(output.tokens)}
     _unit(body, "sentence", props, [(key.source_language, key.text), (key.target_language, output.text)])
 
 
 def _paragraph_unit(body: ET.Element, source_language: str, key: DraftKey, machine: MachineDraft) -> None:
     props = {"x-engine": machine.route}
     if machine.confidence is not None:
-        props["x-confidence"] = f"{machine.confidence:.4f}"
+        props["x-confidence"] = repr(machine.confidence)
     variants = [(source_language, key.segment), (key.language, machine.text)]
     if machine.origin is not None:
         variants.append((machine.origin.language, machine.origin.text))
