@@ -49,6 +49,11 @@ def convert(l10n, project, checkpoint, out, *options, to="kk"):
     return l10n(project, "models", "convert", str(checkpoint), "--from", "fr", "--to", to, "--out", str(out), *options)
 
 
+def packages_in(folder):
+    """The package files, and staging folders of package files, in ``folder``."""
+    return [path for path in folder.iterdir() if "argosmodel" in path.name]
+
+
 def members(package):
     """The package file's members, by name, with their bytes."""
     with zipfile.ZipFile(package) as zipped:
@@ -214,8 +219,8 @@ def test_a_damaged_checkpoint_is_one_line_and_writes_nothing(kind, checkpoints, 
 
 
 @pytest.mark.parametrize(("family", "pair", "words"), [
-    ("nllb", ("fr", "tlh"), "this model has no language token for 'tlh'"),
-    ("m2m100", ("xx", "kk"), "this model has no language token for 'xx'"),
+    ("nllb", ("fr", "kl"), "this model has no language token for 'kl'"),
+    ("m2m100", ("kl", "kk"), "this model has no language token for 'kl'"),
     ("marian", ("fr", "kk"), "a Marian model for fr→en, not fr→kk (its tokenizer_config.json says so)"),
 ])
 def test_a_language_the_checkpoint_does_not_know(family, pair, words, checkpoints, project, l10n, tmp_path):
@@ -265,7 +270,7 @@ def test_interrupted_conversion_leaves_nothing(checkpoints, project, l10n, tmp_p
     monkeypatch.setattr(converting, "_zip", interrupt)
     status, _, _ = convert(l10n, project, checkpoints["m2m100"], tmp_path / "package.argosmodel")
     assert status == 130
-    assert not [path for path in tmp_path.iterdir() if "argosmodel" in path.name]
+    assert packages_in(tmp_path) == []
 
 
 def test_without_the_convert_extra(checkpoints, project, l10n, tmp_path, monkeypatch):
@@ -299,6 +304,14 @@ def test_convert_options_belong_to_convert(project, l10n):
                    "not models list\n")
 
 
-def test_same_language_on_both_sides(checkpoints, project, l10n, tmp_path):
-    status, _, err = l10n(project, "models", "convert", str(checkpoints["nllb"]), "--from", "kk", "--to", "kk")
-    assert (status, err) == (2, "l10n: --from and --to are both kk\n")
+@pytest.mark.parametrize(("options", "message"), [
+    (("--from", "kk", "--to", "kk"), "--from and --to are both kk"),
+    (("--from", "fr", "--to", "../kk"), "invalid language code '../kk' (expected a code such as en, ru, pt_BR)"),
+    (("--from", "fr", "--to", "kk", "--package-version", "1.0/../x"),
+     "invalid package version '1.0/../x' (expected numbers such as 1.0 or 2.1.3)"),
+])
+def test_bad_options(options, message, checkpoints, project, l10n, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status, _, err = l10n(project, "models", "convert", str(checkpoints["nllb"]), *options)
+    assert (status, err) == (2, f"l10n: {message}\n")
+    assert packages_in(tmp_path) == []

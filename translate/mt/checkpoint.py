@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.core import Locale, UnknownLocaleError, get_global
+from babel.core import Locale, get_global
 
 from l10n_article.translate.errors import L10nError
 
@@ -100,11 +100,8 @@ def _known_tokens(tokenizer: Any) -> set[str]:
 
 
 def _language(code: str) -> tuple[str, str]:
-    """A project's language code as CLDR language and script: ``kk`` → (kk, Cyrl)."""
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return code, ""
+    """A project's language code (checked) as CLDR language and script: ``kk`` → (kk, Cyrl)."""
+    locale = Locale.parse(code)
     if locale.script:
         return locale.language, locale.script
     likely = get_global("likely_subtags").get(locale.language, "").split("_")

@@ -23,6 +23,7 @@ import importlib
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import zipfile
@@ -31,14 +32,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.core import Locale, UnknownLocaleError
+from babel.core import Locale
 
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.mt import checkpoint as checkpoints
 from l10n_article.translate.mt.checkpoint import Checkpoint, LanguageTokens
+from l10n_article.translate.project import validate_language
 
 QUANTIZATIONS = ("int8", "int16", "float16", "float32")  # int8, as Argos's own packages are
 ARGOS_VERSION = "1.9"
+VERSION = re.compile(r"\d+(\.\d+)*")
 INSTALL_EXTRA = "converting a model needs transformers: pip install -e '.[convert]'"
 
 
@@ -129,11 +132,8 @@ def _mark_source(model: Path, tokens: LanguageTokens) -> None:
 
 
 def _language_name(code: str) -> str:
-    """A language's English name, ``Kazakh`` for ``kk``; the code when CLDR does not know it."""
-    try:
-        return Locale.parse(code.replace("-", "_")).english_name or code
-    except (UnknownLocaleError, ValueError):
-        return code
+    """A language's English name: ``Kazakh`` for ``kk``."""
+    return Locale.parse(code).english_name or code
 
 
 def metadata(request: Request, checkpoint: Checkpoint, tokens: LanguageTokens) -> dict[str, str]:
@@ -184,8 +184,11 @@ def _write_atomically(out: Path, name: str, build: Callable[[Path], None]) -> No
 
 def convert(request: Request) -> Converted:
     """Convert the checkpoint in ``request.folder`` into an Argos package file."""
+    validate_language(request.source), validate_language(request.target)
     if request.source == request.target:
         raise L10nError(f"--from and --to are both {request.source}")
+    if not VERSION.fullmatch(request.version):
+        raise L10nError(f"invalid package version {request.version!r} (expected numbers such as 1.0 or 2.1.3)")
     checkpoint = checkpoints.read(request.folder)
     transformers, converters = _libraries()
     tokenizer = _tokenizer(transformers, checkpoint)
