@@ -40,8 +40,8 @@ def _number(unit: ET.Element, name: str, path: Path) -> float | None:
 
 def _variants(unit: ET.Element) -> list[tuple[str, str]]:
     """Each ``tuv``'s language and text (inline codes of a CAT tool's segment included as text)."""
-    return [(tuv.get(XML_LANG) or tuv.get("lang") or "", "".join(tuv.find("seg").itertext()))
-            for tuv in unit.findall("tuv") if tuv.find("seg") is not None]
+    return [(tuv.get(XML_LANG) or tuv.get("lang") or "", "".join(seg.itertext()))
+            for tuv in unit.findall("tuv") if (seg := tuv.find("seg")) is not None]
 
 
 def _add(units: MemoryUnits, unit: ET.Element, path: Path) -> None:
