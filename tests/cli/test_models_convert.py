@@ -17,7 +17,6 @@ from support import REPO
 from support import hf_checkpoints
 
 pytest.importorskip("transformers", reason="models convert needs transformers: pip install -e '.[convert]'")
-torch = pytest.importorskip("torch")
 
 TEXTS = [line for path in (REPO / "source").glob("*.md")
          for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
@@ -112,6 +111,18 @@ def test_license_unknown_without_a_model_card(checkpoints, project, l10n, tmp_pa
         "unknown", "__kk__", "__fr__")
 
 
+@pytest.mark.parametrize(("origin", "named"), [("facebook/nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M"),
+                                               ("/home/someone/models/nllb", "nllb-copy")])
+def test_checkpoint_named_by_its_hub_name_never_a_local_path(origin, named, checkpoints, project, l10n, tmp_path):
+    folder = tmp_path / "nllb-copy"
+    shutil.copytree(checkpoints["nllb"], folder)
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps({**config, "_name_or_path": origin}), encoding="utf-8")
+    assert convert(l10n, project, folder, tmp_path / "p.argosmodel")[0] == 0
+    assert json.loads(members(tmp_path / "p.argosmodel")["translate-fr_kk-1_0/metadata.json"])[
+        "source_checkpoint"] == named
+
+
 def test_marian_package_has_the_source_tokenizer_and_no_language_tokens(checkpoints, project, l10n, tmp_path):
     package = tmp_path / "marian.argosmodel"
     assert convert(l10n, project, checkpoints["marian"], package, to="en")[0] == 0
@@ -121,24 +132,6 @@ def test_marian_package_has_the_source_tokenizer_and_no_language_tokens(checkpoi
     assert files["translate-fr_en-1_0/sentencepiece.model"] == (checkpoints["marian"] / "source.spm").read_bytes()
     model = json.loads(files["translate-fr_en-1_0/model/config.json"])
     assert model["add_source_eos"] is True and model["add_source_bos"] is False
-
-
-def _reference_log_probs(checkpoint, family, target_pieces):
-    """The log-probabilities the checkpoint itself (transformers) gives ``target_pieces`` after the
-    language token, for ``SENTENCE`` tokenized by its own tokenizer (language token and ``</s>``)."""
-    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-    tokenizer = AutoTokenizer.from_pretrained(checkpoint)
-    if family != "marian":
-        tokenizer.src_lang = "fr" if family == "m2m100" else "fra_Latn"
-    model = AutoModelForSeq2SeqLM.from_pretrained(checkpoint).eval()
-    source = tokenizer(SENTENCE, return_tensors="pt")["input_ids"]
-    target = tokenizer.convert_tokens_to_ids(target_pieces) + [tokenizer.eos_token_id]
-    with torch.no_grad():
-        logits = model(input_ids=source, decoder_input_ids=torch.tensor([[model.config.decoder_start_token_id]
-                                                                         + target[:-1]])).logits[0]
-    if family == "marian":  # CTranslate2 drops the <pad> Marian starts decoding from: never an output
-        logits[:, tokenizer.pad_token_id] = float("-inf")
-    return [row[token].item() for row, token in zip(torch.log_softmax(logits, -1), target)]
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -156,7 +149,9 @@ def test_package_feeds_the_model_what_its_own_tokenizer_does(family, checkpoints
     model = ctranslate2.Translator(str(engine.info.path / "model"), compute_type="float32")  # "auto" is int8 on CPU
     pieces = ([prefix] if prefix else []) + engine.tokenizer.encode("Қазақстан өз жолын салады.")
     scored = model.score_batch([engine.tokenizer.encode(SENTENCE)], [pieces])[0].log_probs
-    assert scored == pytest.approx(_reference_log_probs(checkpoints[family], family, pieces), abs=1e-4)
+    language = {"marian": None, "m2m100": "fr", "nllb": "fra_Latn"}[family]
+    expected = hf_checkpoints.log_probs(checkpoints[family], language, SENTENCE, pieces)
+    assert scored == pytest.approx(expected, abs=1e-4)
 
 
 def test_int8_by_default(checkpoints, project, l10n, tmp_path):
@@ -286,22 +281,18 @@ def test_without_the_convert_extra(checkpoints, project, l10n, tmp_path, monkeyp
     assert not (tmp_path / "package.argosmodel").exists()
 
 
-@pytest.mark.parametrize("arguments", [
-    ("convert", "--from", "fr", "--to", "kk"),
-    ("convert", "a", "b", "--from", "fr", "--to", "kk"),
-    ("convert", "DIR", "--to", "kk"),
+USAGE = "models convert takes one checkpoint folder and --from, --to (e.g. models convert DIR --from fr --to kk)"
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (("convert", "--from", "fr", "--to", "kk"), USAGE),
+    (("convert", "a", "b", "--from", "fr", "--to", "kk"), USAGE),
+    (("convert", "DIR", "--to", "kk"), USAGE),
+    (("list", "--from", "fr"), "--from, --to, --out, --package-version and --quantization go with models convert, "
+                               "not models list"),
 ])
-def test_convert_usage(arguments, project, l10n):
-    status, _, err = l10n(project, "models", *arguments)
-    assert status == 2
-    assert err.startswith("l10n: models convert takes one checkpoint folder and --from, --to")
-
-
-def test_convert_options_belong_to_convert(project, l10n):
-    status, _, err = l10n(project, "models", "list", "--from", "fr")
-    assert status == 2
-    assert err == ("l10n: --from, --to, --out, --package-version and --quantization go with models convert, "
-                   "not models list\n")
+def test_convert_usage(arguments, message, project, l10n):
+    assert l10n(project, "models", *arguments)[::2] == (2, f"l10n: {message}\n")
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import sentencepiece as spm
-import torch
 
 SIZES = {"d_model": 16, "encoder_layers": 1, "decoder_layers": 1, "encoder_attention_heads": 2,
          "decoder_attention_heads": 2, "encoder_ffn_dim": 32, "decoder_ffn_dim": 32,
@@ -47,6 +46,7 @@ def _save(folder: Path, model, tokenizer, card: str | None) -> Path:
 def marian(folder: Path, texts: list[str], source: str = "fr", target: str = "en",
            card: str | None = None) -> Path:
     """A Marian (OPUS-MT) checkpoint for ``source``→``target``."""
+    import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
     folder.mkdir(parents=True)
     pieces = _sentencepiece(texts, "unigram")
@@ -90,6 +90,7 @@ def nllb(folder: Path, texts: list[str], card: str | None = None) -> Path:
 
 def _multilingual(config_class, model_class, tokenizer, **extra):
     """A random M2M-100-architecture model sized to every token ``tokenizer`` knows."""
+    import torch
     known = list(tokenizer.get_vocab().values()) + list(getattr(tokenizer, "lang_token_to_id", {}).values())
     size = max(known) + 1 + getattr(tokenizer, "num_madeup_words", 0)
     config = config_class(vocab_size=size, pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
@@ -97,3 +98,23 @@ def _multilingual(config_class, model_class, tokenizer, **extra):
                           **SIZES, **extra)
     torch.manual_seed(0)
     return model_class(config)
+
+
+def log_probs(checkpoint: Path, language: str | None, sentence: str, target: list[str]) -> list[float]:
+    """What the checkpoint itself, run by transformers, gives each of the ``target`` pieces and the
+    final ``</s>`` as translation of ``sentence``, tokenized by its own tokenizer (with ``language``
+    as the source language of a multilingual model: its token first, ``</s>`` last)."""
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    tokenizer = AutoTokenizer.from_pretrained(checkpoint)
+    if language:
+        tokenizer.src_lang = language
+    model = AutoModelForSeq2SeqLM.from_pretrained(checkpoint).eval()
+    source = tokenizer(sentence, return_tensors="pt")["input_ids"]
+    ids = tokenizer.convert_tokens_to_ids(target) + [tokenizer.eos_token_id]
+    decoder = torch.tensor([[model.config.decoder_start_token_id] + ids[:-1]])
+    with torch.no_grad():
+        logits = model(input_ids=source, decoder_input_ids=decoder).logits[0]
+    if model.config.model_type == "marian":  # CTranslate2 drops the <pad> Marian starts from: never an output
+        logits[:, tokenizer.pad_token_id] = float("-inf")
+    return [row[token].item() for row, token in zip(torch.log_softmax(logits, -1), ids)]

@@ -21,6 +21,7 @@ from l10n_article.translate.errors import L10nError
 
 SENTENCEPIECE = {"marian": "source.spm", "m2m_100": "sentencepiece.bpe.model"}
 NLLB_CODE = re.compile(r"[a-z]{3}_[A-Z][a-z]{3}")
+HUB_NAME = re.compile(r"[\w-][\w.-]*/[\w.-]+")  # facebook/nllb-200-distilled-600M
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def read(path: Path) -> Checkpoint:
     if not sentencepiece.is_file():
         raise L10nError(f"no tokenizer model: {sentencepiece.name} is missing", path)
     license = model_card(path).get("license") or config.get("license") or "unknown"
-    name = str(config.get("_name_or_path") or "") or path.resolve().name
+    origin = str(config.get("_name_or_path") or "")
+    name = origin if HUB_NAME.fullmatch(origin) else path.resolve().name  # never a path of the converting machine
     return Checkpoint(path, model_type, sentencepiece, name, str(license))
 
 
