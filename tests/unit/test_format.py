@@ -74,6 +74,32 @@ def test_lines_with_urls_paths_and_numbers_wrap_where_msgcat_wraps_them(tmp_path
         entries.append(polib.POEntry(msgid=f"{number} {text}", msgstr=text.upper() if rng.random() < 0.5 else text,
                                      obsolete=rng.random() < 0.1, previous_msgid=text if rng.random() < 0.2 else None,
                                      flags=["fuzzy"] if rng.random() < 0.2 else []))
-    path = tmp_path / "urls.po"
+    ours, gnu = _catalog_text(tmp_path, entries)
+    assert gnu == ours
+
+
+def _catalog_text(tmp_path, entries: list[polib.POEntry]) -> tuple[str, str]:
+    """The file our writer produces, and what msgcat makes of it."""
+    path = tmp_path / "random.po"
     path.write_text(format_catalog(_catalog(*entries)), encoding="utf-8")
-    assert gettext_tool("msgcat", str(path), "-o", "-").stdout == path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8"), gettext_tool("msgcat", str(path), "-o", "-").stdout
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_directives_escapes_and_column_counting_match_msgcat(tmp_path, seed):
+    """python-format directives (valid, invalid, named and unnamed mixed: gettext stops reading at
+    the first bad one), escapes, wide and zero-width characters, Hangul jamo, line separators."""
+    rng = random.Random(seed)
+    words = SEED.read_text(encoding="utf-8").split()
+    extras = ["%(nom-de-famille)s", "%(long name)s", "%(e.mail)s", "% d", "%d", "%5.2f", "%%", "50 % de", "%C3%A9",
+              "%(a)s%(b)s", "%s,%s", '"quoted"', "back\\slash", "tab\there", "a\u0301", "東京都の", "«", "»",
+              "\u1100\u1161\u11a8", "\u2028", "\U0001F466\U0001F3FB", "\u05d0-\u05d1", "x\u200by", "\u00a0:", "\u3002\u300c"]
+    entries = []
+    for number in range(150):
+        text = rng.choice([" ", " ", "  ", ""]).join(rng.choice(rng.choice([words, extras]))
+                                                       for _ in range(rng.randint(1, 40)))
+        python_format = "%" in text and rng.random() < 0.7
+        entries.append(polib.POEntry(msgid=f"{number} {text}", msgstr=text, previous_msgid=text if rng.random() < 0.2 else None,
+                                     flags=(["fuzzy"] if rng.random() < 0.2 else []) + (["python-format"] if python_format else [])))
+    ours, gnu = _catalog_text(tmp_path, entries)
+    assert gnu == ours
