@@ -104,6 +104,11 @@ def compare_article(ws: Workspace, alignment_or_article: Alignment | Article, la
     return ComparePage(html, article_summary(alignment))
 
 
+def compare_assets() -> dict[str, str]:
+    """The comparison pages' style sheet and script, beside the site's style sheet."""
+    return {name: static_file(name) for name in STATIC}
+
+
 def compare_files(ws: Workspace, languages: list[str], published: dict[str, list[str]] | None = None,
                   editing: Session | None = None) -> dict[str, str]:
     """Every file of the comparison, from the catalogs as they are: ``compare/<slug>.html`` per
@@ -118,4 +123,4 @@ def compare_files(ws: Workspace, languages: list[str], published: dict[str, list
         files[f"compare/{slug}.html"] = page.html
         summaries.append(page.summary)
     files["compare/index.html"] = compare_dashboard(ws, summaries, languages)
-    return files | {name: static_file(name) for name in STATIC}
+    return files | compare_assets()

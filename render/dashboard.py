@@ -25,14 +25,19 @@ def article_summary(alignment: Alignment) -> dict:
                            for summary in alignment.summaries])
 
 
-def _cells(counts: dict, segments: int, errors: int, formats: Formats) -> dict:
-    """A row's figures: each with its value (for sorting) and its text in the page's language."""
+def _figure(value: float, text: str) -> dict:
+    """A figure of the table: its value (for sorting) and its text in the page's language; ``plain``
+    when the text is the value itself, which then needs no ``<data>`` element."""
+    return dict(value=value, text=text, plain=text == str(value))
+
+
+def _figures(counts: dict, segments: int, errors: int, formats: Formats) -> list[dict]:
+    """A row's figures: the share reviewed, the segments in each state, those with check errors."""
     reviewed = sum(counts.get(state.value, 0) for state in REVIEWED)
     share = reviewed / segments if segments else 1.0
-    figures = [dict(value=counts.get(state.value, 0), text=formats.number(counts.get(state.value, 0)))
-               for state in State]
-    return dict(share=dict(value=round(share, 4), text=formats.share(share)), counts=figures,
-                errors=dict(value=errors, text=formats.number(errors)))
+    by_state = [counts.get(state.value, 0) for state in State]
+    return [_figure(round(share, 4), formats.share(share)),
+            *[_figure(count, formats.number(count)) for count in by_state], _figure(errors, formats.number(errors))]
 
 
 def _rows(summaries: list[dict], order: list[str], formats: Formats) -> list[dict]:
@@ -47,7 +52,7 @@ def _rows(summaries: list[dict], order: list[str], formats: Formats) -> list[dic
             rows.append(dict(title=summary["title"], href=summary["page"], language=version["language"],
                              name=formats.name(version["language"]), needs_review=waiting > 0,
                              changed=dict(value=summary["changed"], text=formats.day(summary["changed"], "medium")),
-                             **_cells(counts, version["segments"], version["errors"], formats)))
+                             figures=_figures(counts, version["segments"], version["errors"], formats)))
     return rows
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from support import DATA, translate_entries
 from support.pages import Elements, axe_violations, chromium, nu_errors
+from l10n_article.render import alignment
 from l10n_article.render.cli import workspace
 from l10n_article.render.compare import compare_article, compare_files
 from l10n_article.render.dashboard import compare_dashboard
@@ -194,3 +195,13 @@ def test_both_pages_pass_axe_and_the_nu_html_checker(articles):
     pages = [articles / "build" / "compare" / name for name in ("index.html", "kazakhstan-ue.html", "lists.html")]
     assert axe_violations(pages) == {"index.html": [], "kazakhstan-ue.html": [], "lists.html": []}
     assert nu_errors(pages) == (0, "")
+
+
+def test_articles_compared_one_by_one_run_the_checks_once(articles, monkeypatch):
+    calls = []
+    real = alignment.findings
+    monkeypatch.setattr(alignment, "findings", lambda ws, languages: calls.append(languages) or real(ws, languages))
+    ws = workspace(articles)
+    pages = [compare_article(ws, article, ["fr"]) for article in ws.articles]
+    assert len(pages) == 2 and len(calls) == 1
+    assert '<ul class="findings">' in pages[0].html  # the drafts' findings are on the page
