@@ -2,16 +2,15 @@
 
 import re
 import shutil
-import subprocess
 
 import pytest
 
 from support import CAPTION, REPO, TITLE, snapshot, translate_entries
+from support.pages import axe_violations, chromium, nu_errors
 from l10n_article.render.alignment import word_edit
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
 
-NODE = REPO / "node_modules"
 INVEST = "Premier producteur régional de matières premières critiques"
 
 
@@ -187,17 +186,8 @@ def test_compare_in_the_terminal(every_state, l10n, project):
     assert re.search(r"      ! error: numbers: [^(]*12[^(]*\(locales/en/LC_MESSAGES/kazakhstan-ue.po:\d+\)", out)
 
 
-def _browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed")
-    return playwright.sync_playwright()
-
-
 def test_filters_and_columns_work_from_the_file_in_a_browser(every_state, project):
-    with _browser() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto((project / "build" / "compare" / "kazakhstan-ue.html").as_uri())
         visible = lambda: page.locator("table.alignment tbody tr:visible th .number").all_inner_texts()  # noqa: E731
@@ -219,36 +209,18 @@ def test_filters_and_columns_work_from_the_file_in_a_browser(every_state, projec
         first = page.locator("table.alignment tbody tr").first.locator("td").all()
         assert first[0].bounding_box()["y"] < first[1].bounding_box()["y"]  # columns stack on a phone
         page.screenshot(path=str(project / "compare-phone.png"))
-        browser.close()
 
 
 def test_no_wcag_a_or_aa_violation_under_axe(every_state, project):
-    axe = NODE / "axe-core" / "axe.min.js"
-    if not axe.exists():
-        pytest.skip("axe-core is not installed (npm install --no-save axe-core vnu-jar)")
-    with _browser() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        for name in ("compare/index", "compare/kazakhstan-ue", "en/index", "fr/index"):
-            page.goto((project / "build" / f"{name}.html").as_uri())
-            page.add_script_tag(path=str(axe))
-            result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
-                                   "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-            assert [v["id"] for v in result["violations"]] == [], name
-            assert result["passes"]
-        browser.close()
+    pages = [project / "build" / name for name in ("compare/index.html", "compare/kazakhstan-ue.html",
+                                                   "en/index.html", "fr/index.html")]
+    for page in pages:
+        assert axe_violations([page]) == {page.name: []}, page
 
 
 def test_pages_pass_the_nu_html_checker(every_state, project):
-    vnu = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if not vnu.exists() or not shutil.which("java"):
-        pytest.skip("the Nu HTML checker needs java and vnu-jar (npm install --no-save axe-core vnu-jar)")
-    pages = [str(project / "build" / name / "index.html") for name in ("compare", "fr", "en", "ru", "kk")]
-    pages.append(str(project / "build" / "compare" / "kazakhstan-ue.html"))
-    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "gnu", *pages],
-                            capture_output=True, text=True)
-    assert (result.returncode, result.stderr) == (0, "")
+    pages = [project / "build" / name / "index.html" for name in ("compare", "fr", "en", "ru", "kk")]
+    assert nu_errors([*pages, project / "build" / "compare" / "kazakhstan-ue.html"]) == (0, "")
 
 
 def test_compare_writes_no_file_even_when_the_catalogs_are_behind_the_article(project, l10n):

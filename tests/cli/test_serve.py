@@ -12,6 +12,7 @@ import polib
 import pytest
 
 from support import CAPTION, REPO, TITLE, translate_entries
+from support.pages import chromium
 from l10n_article.render.cli import workspace
 from l10n_article.translate.catalog import signoff
 from l10n_article.translate.catalog.pofile import read_catalog
@@ -177,14 +178,8 @@ def server(start_server):
 
 @pytest.fixture
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _axe_violations(page):
