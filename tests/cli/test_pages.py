@@ -136,11 +136,12 @@ def test_the_output_folder_holds_exactly_the_new_build(project, l10n):
     status, out, _ = l10n(project, "build", "--min-reviewed", "50", "--out", str(site))
     assert status == 0 and "skipped ru" in out
     built = snapshot(site)
-    assert sorted(built) == ["compare.css", "compare/index.html", "fr/index.html", "fr/kazakhstan-ue.html",
-                             "style.css"]
+    assert sorted(built) == ["compare.css", "compare.js", "compare/index.html", "compare/kazakhstan-ue.html",
+                             "fr/index.html", "fr/kazakhstan-ue.html", "style.css"]
     assert 'hreflang="ru"' not in built["fr/kazakhstan-ue.html"].decode()
     assert [line.removeprefix("page ") for line in out.splitlines() if line.startswith("page ")] == [
-        str(site / "fr" / "kazakhstan-ue.html"), str(site / "fr" / "index.html"), str(site / "compare" / "index.html")]
+        str(site / "fr" / "kazakhstan-ue.html"), str(site / "fr" / "index.html"),
+        str(site / "compare" / "kazakhstan-ue.html"), str(site / "compare" / "index.html")]
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging folder left behind
 
 
@@ -167,7 +168,7 @@ def test_reference_links_resolve_on_every_page_and_stay_readable_in_the_catalogs
     link = '<a href="https://example.org/rapport" title="Rapport">{}</a>'
     assert f"Voir le {link.format('rapport')} de la Commission." in page(project, "fr")
     assert f"See the Commission’s {link.format('report')}." in page(project, "en")
-    compare = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
+    compare = (project / "build" / "compare" / "kazakhstan-ue.html").read_text(encoding="utf-8")
     assert link.format("rapport") in compare and link.format("report") in compare
     assert not any("[ue]" in p.read_text(encoding="utf-8") for p in (project / "build").rglob("*.html"))
 
@@ -180,8 +181,10 @@ def test_a_title_made_of_an_image_is_never_an_empty_title(project, l10n, title, 
     article.write_text(article.read_text(encoding="utf-8").replace(f"# {TITLE}", f"# {title}"), encoding="utf-8")
     assert l10n(project, "build")[0] == 0
     assert f"<title>{shown}</title>" in page(project, "en")
-    compare = (project / "build" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert f">{shown}</h2>" in compare
+    compare = (project / "build" / "compare" / "kazakhstan-ue.html").read_text(encoding="utf-8")
+    assert f"<h1>{shown}</h1>" in compare
+    assert f'<a href="kazakhstan-ue.html">{shown}</a>' in (project / "build" / "compare" / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_a_build_parses_each_article_once_and_reads_each_catalog_once(project, l10n, monkeypatch):
