@@ -5,6 +5,7 @@ half-written."""
 
 import importlib
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -50,7 +51,7 @@ def convert(l10n, project, checkpoint, out, *options, to="kk"):
 
 def packages_in(folder):
     """The package files, and staging folders of package files, in ``folder``."""
-    return [path for path in folder.iterdir() if "argosmodel" in path.name]
+    return [path for path in folder.iterdir() if "argosmodel" in path.name or path.name.startswith(".converting-")]
 
 
 def members(package):
@@ -266,6 +267,14 @@ def test_interrupted_conversion_leaves_nothing(checkpoints, project, l10n, tmp_p
     status, _, _ = convert(l10n, project, checkpoints["m2m100"], tmp_path / "package.argosmodel")
     assert status == 130
     assert packages_in(tmp_path) == []
+
+
+def test_a_killed_conversion_is_cleaned_up_by_the_next(checkpoints, project, l10n, tmp_path):
+    killed, running = tmp_path / ".converting-999999999-x", tmp_path / f".converting-{os.getppid()}-y"
+    for folder in (killed, running):
+        (folder / "translate-fr_kk-1_0").mkdir(parents=True)
+    assert convert(l10n, project, checkpoints["m2m100"], tmp_path / "p.argosmodel")[0] == 0
+    assert sorted(packages_in(tmp_path)) == sorted([tmp_path / "p.argosmodel", running])
 
 
 def test_without_the_convert_extra(checkpoints, project, l10n, tmp_path, monkeypatch):

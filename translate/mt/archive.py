@@ -84,9 +84,10 @@ def inspect(path: Path) -> Archive:
     return Archive(path, top, _check_size(path, members))
 
 
-def _owner_running(staging: Path) -> bool:
-    """Whether the install that made ``staging`` is still running (on this machine)."""
-    pid = staging.name[len(STAGING):].split("-")[0]
+def _owner_running(staging: Path, prefix: str) -> bool:
+    """Whether the process that made ``staging`` (named ``<prefix><pid>-…``) is still running (on
+    this machine)."""
+    pid = staging.name[len(prefix):].split("-")[0]
     if not pid.isdigit() or int(pid) == 0:
         return False
     try:
@@ -98,10 +99,11 @@ def _owner_running(staging: Path) -> bool:
     return True
 
 
-def remove_leftovers(folder: Path) -> None:
-    """Remove the staging folders of installs that were killed (their process is gone)."""
-    for staging in folder.glob(STAGING + "*"):
-        if staging.is_dir() and not _owner_running(staging):
+def remove_leftovers(folder: Path, prefix: str = STAGING) -> None:
+    """Remove the staging folders (named ``<prefix><pid>-…``) of installs, or conversions, that were
+    killed: their process is gone."""
+    for staging in folder.glob(prefix + "*"):
+        if staging.is_dir() and not _owner_running(staging, prefix):
             shutil.rmtree(staging, ignore_errors=True)
 
 

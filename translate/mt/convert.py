@@ -15,8 +15,9 @@ models: ``source.spm`` becomes ``sentencepiece.model``, since encoding must cut 
 model was trained; decoding only joins pieces, and a target piece the source model lacks comes
 through as its own text.
 
-The package is built in a staging folder beside the output file, which it replaces at once when
-whole: a failure or Ctrl-C leaves no file half-written.
+The package is built in a staging folder beside the output file (``.converting-<pid>-…``), which
+it replaces at once when whole: a failure or Ctrl-C leaves no file half-written, and the staging
+folder of a killed conversion is removed by the next one.
 """
 
 import importlib
@@ -35,6 +36,7 @@ from typing import Any
 from babel.core import Locale
 
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.mt import archive
 from l10n_article.translate.mt import checkpoint as checkpoints
 from l10n_article.translate.mt.checkpoint import Checkpoint, LanguageTokens
 from l10n_article.translate.project import validate_language
@@ -42,6 +44,7 @@ from l10n_article.translate.project import validate_language
 QUANTIZATIONS = ("int8", "int16", "float16", "float32")  # int8, as Argos's own packages are
 ARGOS_VERSION = "1.9"
 VERSION = re.compile(r"\d+(\.\d+)*")
+STAGING = ".converting-"  # a staging folder beside the package file: .converting-<process id>-<random>
 INSTALL_EXTRA = "converting a model needs transformers: pip install -e '.[convert]'"
 
 
@@ -167,7 +170,8 @@ def _write_atomically(out: Path, name: str, build: Callable[[Path], None]) -> No
     if out.is_dir():
         raise L10nError("a folder: --out takes the package file to write (FILE.argosmodel)", out)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        archive.remove_leftovers(out.parent, STAGING)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=out.parent))
     except OSError as exc:
         raise L10nError(f"cannot write the package here: {exc.strerror or exc}", out) from exc
     try:
