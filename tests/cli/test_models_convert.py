@@ -195,15 +195,20 @@ def _broken(kind, checkpoints, tmp_path):
         folder.mkdir(parents=True)
         (folder / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
         return folder, folder / "config.json", "a model of type 'bert'"
-    missing = {"no config": "config.json", "no tokenizer": "sentencepiece.bpe.model"}.get(kind, "model.safetensors")
+    missing = {"no config": "config.json", "no weights": "model.safetensors",
+               "cut weights": "model.safetensors"}.get(kind, "sentencepiece.bpe.model")
     copy = _without(checkpoints["nllb"], tmp_path, missing)
     if kind == "cut weights":
         (copy / missing).write_bytes((checkpoints["nllb"] / missing).read_bytes()[:4000])
+    if kind == "bad tokenizer":
+        (copy / missing).write_bytes(b"not a SentencePiece model")
+        return copy, copy / missing, "its tokenizer model does not load"
     words = {"no config": "no config.json", "no tokenizer": "sentencepiece.bpe.model is missing"}
     return copy, copy, words.get(kind, "cannot convert the model")
 
 
-@pytest.mark.parametrize("kind", ["missing", "no config", "architecture", "no tokenizer", "no weights", "cut weights"])
+@pytest.mark.parametrize("kind", ["missing", "no config", "architecture", "no tokenizer", "bad tokenizer", "no weights",
+                                  "cut weights"])
 def test_a_damaged_checkpoint_is_one_line_and_writes_nothing(kind, checkpoints, project, l10n, tmp_path):
     folder, named, words = _broken(kind, checkpoints, tmp_path / "in")
     out = tmp_path / "out"

@@ -75,23 +75,40 @@ class Converted:
     tokens: LanguageTokens
 
 
-def _libraries() -> tuple[Any, Any]:
-    """transformers and CTranslate2's converters, imported now, with their progress bars off."""
+@dataclass(frozen=True)
+class Libraries:
+    """What a conversion runs on, imported only when one is asked for."""
+
+    transformers: Any
+    converters: Any  # CTranslate2's
+    sentencepiece: Any
+
+
+def _libraries() -> Libraries:
+    """transformers, CTranslate2's converters and SentencePiece, with transformers' progress bars off."""
     try:
-        transformers = importlib.import_module("transformers")
-        converters = importlib.import_module("ctranslate2.converters")
+        libraries = Libraries(*map(importlib.import_module, ("transformers", "ctranslate2.converters",
+                                                             "sentencepiece")))
     except ImportError as exc:
         raise L10nError(INSTALL_EXTRA) from exc
-    transformers.utils.logging.set_verbosity_error()
-    transformers.utils.logging.disable_progress_bar()
-    return transformers, converters
+    libraries.transformers.utils.logging.set_verbosity_error()
+    libraries.transformers.utils.logging.disable_progress_bar()
+    return libraries
+
+
+def _check_sentencepiece(sentencepiece: Any, checkpoint: Checkpoint) -> None:
+    """Refuse a SentencePiece model that does not load: the package's tokenizer would not either."""
+    try:
+        sentencepiece.SentencePieceProcessor(model_file=str(checkpoint.sentencepiece))
+    except (OSError, RuntimeError) as exc:
+        raise L10nError(f"its tokenizer model does not load ({_reason(exc)})", checkpoint.sentencepiece) from exc
 
 
 def _tokenizer(transformers: Any, checkpoint: Checkpoint) -> Any:
     """The checkpoint's tokenizer, as the checkpoint's own files define it."""
     try:
         return transformers.AutoTokenizer.from_pretrained(str(checkpoint.path))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise L10nError(f"cannot load its tokenizer ({_reason(exc)})", checkpoint.path) from exc
 
 
@@ -194,13 +211,14 @@ def convert(request: Request) -> Converted:
     if not VERSION.fullmatch(request.version):
         raise L10nError(f"invalid package version {request.version!r} (expected numbers such as 1.0 or 2.1.3)")
     checkpoint = checkpoints.read(request.folder)
-    transformers, converters = _libraries()
-    tokenizer = _tokenizer(transformers, checkpoint)
+    libraries = _libraries()
+    _check_sentencepiece(libraries.sentencepiece, checkpoint)
+    tokenizer = _tokenizer(libraries.transformers, checkpoint)
     tokens = checkpoints.language_tokens(checkpoint, tokenizer, request.source, request.target)
     out = request.out or Path(f"{request.name}.argosmodel")
 
     def build(package: Path) -> None:
-        _convert_model(converters, checkpoint, tokenizer, package / "model", request.quantization)
+        _convert_model(libraries.converters, checkpoint, tokenizer, package / "model", request.quantization)
         _mark_source(package / "model", tokens)
         shutil.copyfile(checkpoint.sentencepiece, package / "sentencepiece.model")
         fields = metadata(request, checkpoint, tokens)
