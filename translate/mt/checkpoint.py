@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.core import Locale, get_global
+from babel.core import get_global, parse_locale
 
 from l10n_article.translate.errors import L10nError
 
@@ -89,10 +89,10 @@ def read(path: Path) -> Checkpoint:
     sentencepiece = path / SENTENCEPIECE[model_type]
     if not sentencepiece.is_file():
         raise L10nError(f"no tokenizer model: {sentencepiece.name} is missing", path)
-    license = model_card(path).get("license") or config.get("license") or "unknown"
+    stated = model_card(path).get("license") or config.get("license") or "unknown"
     origin = str(config.get("_name_or_path") or "")
     name = origin if HUB_NAME.fullmatch(origin) else path.resolve().name  # never a path of the converting machine
-    return Checkpoint(path, model_type, sentencepiece, name, str(license))
+    return Checkpoint(path, model_type, sentencepiece, name, str(stated))
 
 
 def _known_tokens(tokenizer: Any) -> set[str]:
@@ -103,21 +103,23 @@ def _known_tokens(tokenizer: Any) -> set[str]:
 
 def _language(code: str) -> tuple[str, str]:
     """A project's language code (checked) as CLDR language and script: ``kk`` → (kk, Cyrl)."""
-    locale = Locale.parse(code)
-    if locale.script:
-        return locale.language, locale.script
-    likely = get_global("likely_subtags").get(locale.language, "").split("_")
-    return locale.language, likely[1] if len(likely) > 1 else ""
+    language, _, script, *_ = parse_locale(code)  # not Locale.parse: it turns kk_Latn into kk_Cyrl
+    if script:
+        return language, script
+    likely = get_global("likely_subtags").get(language, "").split("_")
+    return language, likely[1] if len(likely) > 1 else ""
 
 
 def _nllb_code(code: str, tokens: set[str]) -> str:
     """The FLORES-200 token of the project's ``code`` among ``tokens``, or "" when none is."""
     language, script = _language(code)
     aliases = get_global("language_aliases")
-    matches = [token for token in sorted(tokens) if NLLB_CODE.fullmatch(token) and token[4:] == script
+    matches = [token for token in tokens if NLLB_CODE.fullmatch(token) and token[4:] == script
                and aliases.get(token[:3], token[:3]).split("_")[0] == language]
-    exact = [token for token in matches if aliases.get(token[:3], token[:3]) == language]
-    return (exact or matches or [""])[0]
+    # the closest first: prs (fa_AF, Dari) for fa_AF, pes (fa) for fa
+    ranked = sorted(matches, key=lambda token: (aliases.get(token[:3], token[:3]) != code,
+                                                aliases.get(token[:3], token[:3]) != language, token))
+    return ranked[0] if ranked else ""
 
 
 def language_tokens(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str) -> LanguageTokens:
@@ -145,12 +147,12 @@ def _normal(code: Any) -> str:
 def _check_pair(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str) -> None:
     """Refuse a Marian checkpoint whose tokenizer or model card names another language pair."""
     named = (_normal(getattr(tokenizer, "source_lang", None)), _normal(getattr(tokenizer, "target_lang", None)))
-    if all(named) and named != (source, target):
+    if all(named) and named != (_language(source)[0], _language(target)[0]):
         raise L10nError(f"a Marian model for {named[0]}→{named[1]}, not {source}→{target} "
                         "(its tokenizer_config.json says so)", checkpoint.path)
     languages = model_card(checkpoint.path).get("language")
     listed = {_normal(code) for code in languages} if isinstance(languages, list) else set()
-    missing = sorted({source, target} - listed)
+    missing = sorted({code for code in (source, target) if _language(code)[0] not in listed})
     if listed and missing:
         raise L10nError(f"a Marian model for {', '.join(sorted(listed))}, not {source}→{target} "
                         f"(its model card does not list {', '.join(missing)})", checkpoint.path)
