@@ -69,9 +69,9 @@ def _known(m: Message) -> set[str]:
     return {word.casefold() for text in texts for word in _WORD.findall(text)} | {w.casefold() for w in m.words}
 
 
-def _stem_known(word: str, known: set[str]) -> bool:
-    """Whether ``word`` is a declined form of a known word (Тоқаевтың of Тоқаев)."""
-    return any(len(k) >= 4 and word.startswith(k[:max(4, len(k) - 2)]) for k in known)
+def _stems(known: set[str]) -> tuple[str, ...]:
+    """The stems of the known words a declined form starts with (Тоқаевтың of Тоқаев)."""
+    return tuple(k[:max(4, len(k) - 2)] for k in known if len(k) >= 4)
 
 
 def _correct(word: str, checker: Dictionary) -> bool:
@@ -88,9 +88,10 @@ def check_spelling(m: Message) -> list[str]:
     if checker is None:
         return []
     known = _known(m)
+    stems = _stems(known)
     unknown = [word for word in dict.fromkeys(_WORD.findall(m.translation_plain))
                if not any(char.isupper() for char in word) and word.casefold() not in known
-               and not _stem_known(word.casefold(), known) and not _correct(word, checker)]
+               and not word.casefold().startswith(stems) and not _correct(word, checker)]
     if not unknown:
         return []
     more = f" and {len(unknown) - SHOWN} more" if len(unknown) > SHOWN else ""

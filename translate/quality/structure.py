@@ -7,7 +7,7 @@ from collections import Counter
 from l10n_article.translate.mt.sentences import split_sentences
 from l10n_article.translate.quality.languages import language
 from l10n_article.translate.quality.message import Message
-from l10n_article.translate.source.markdown import shared_parser
+from l10n_article.translate.source.markdown import inline_tokens
 
 _MARKUP = {"em_open": "emphasis", "strong_open": "strong emphasis", "link_open": "link",
            "code_inline": "code span", "image": "image"}
@@ -15,8 +15,8 @@ _DOUBLED = re.compile(r"(?<!\w)([^\W\d_]+)\s+\1(?!\w)", re.IGNORECASE)
 BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
-def _inline(text: str) -> list:
-    return shared_parser().parseInline(text)[0].children or []
+def _inline(text: str) -> tuple:
+    return inline_tokens(text)
 
 
 def _markup(text: str) -> Counter[str]:

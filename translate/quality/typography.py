@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from l10n_article.translate.quality.languages import Language, language
 from l10n_article.translate.quality.message import Message
 from l10n_article.translate.source.inline import split_runs
-from l10n_article.translate.source.markdown import shared_parser
+from l10n_article.translate.source.markdown import inline_tokens
 
 SPACES = " \u00a0\u202f"
 QUOTE_MARKS = "«»“”„‚‹›「」"
@@ -84,7 +84,7 @@ def _apply(text: str, lang: Language) -> tuple[str, list[str]]:
 def _runs(translation: str) -> list[tuple[str, bool]]:
     """``translation`` cut into its runs, each with whether it is text (rather than markup), letters
     or not (``...`` after emphasis is text)."""
-    texts = {token.content for token in shared_parser().parseInline(translation)[0].children or []
+    texts = {token.content for token in inline_tokens(translation)
              if token.type == "text"}
     return [(run.text, run.translatable or run.text in texts) for run in split_runs(translation)]
 
