@@ -7,7 +7,6 @@ machine's, whatever comments it carries.
 
 import difflib
 import re
-import weakref
 from dataclasses import dataclass, field
 
 import polib
@@ -20,9 +19,6 @@ from l10n_article.translate.catalog.signoff import Approval, Note, approval, is_
 
 NEEDS_REVIEW = (State.MACHINE_DRAFT, State.DRAFT, State.OUTDATED)
 DIRECTIVE = "l10n:"
-# The checks run over the whole project (some compare catalogs): once per workspace, that is per
-# command, however many articles it aligns one by one.
-_FINDINGS: weakref.WeakKeyDictionary[Workspace, dict[tuple[str, ...], dict]] = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -231,18 +227,11 @@ def review_order(rows: list[Row]) -> list[Row]:
                   key=lambda row: (row.least_sure is None, row.least_sure or 0.0))
 
 
-def _findings(ws: Workspace, languages: tuple[str, ...]) -> dict[tuple[str, str, str], list[Finding]]:
-    """The quality checks' findings, found once per workspace."""
-    known = _FINDINGS.setdefault(ws, {})
-    if languages not in known:
-        known[languages] = findings(ws, languages)
-    return known[languages]
-
-
 def align(ws: Workspace, languages: tuple[str, ...], articles: list[Article] | None = None) -> list[Alignment]:
     """One alignment per article (of ``articles``, by default every article), from the catalogs
-    merged with the current sources in memory (nothing is written)."""
-    found = _findings(ws, tuple(languages))
+    merged with the current sources in memory (nothing is written). The checks look at the aligned
+    articles' catalogs only: a translation is compared with the others of the same articles."""
+    found = findings(ws, tuple(languages), None if articles is None else [article.slug for article in articles])
     result = []
     for article in ws.articles if articles is None else articles:
         contexts = {language: _Context(ws, language, article.slug, found,

@@ -7,14 +7,16 @@ from enum import StrEnum
 import polib
 from babel import Locale
 
+from l10n_article.translate import __version__
 from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, publishable, state
+from l10n_article.translate.catalog.state import file_digest
 from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now, published_memory
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange
-from l10n_article.translate.files import read_text
+from l10n_article.translate.files import read_text, write_text_atomic
 from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
@@ -33,7 +35,7 @@ __all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Find
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
            "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
-           "cldr_locale", "converted", "typeset"]
+           "cldr_locale", "converted", "typeset", "file_digest", "__version__", "write_text_atomic"]
 
 
 class Shown(StrEnum):
@@ -76,10 +78,12 @@ def catalog_entries(ws: Workspace, language: str, domain: str, current: bool = F
     return {e.msgid: e for e in catalog if not e.obsolete} if catalog is not None else {}
 
 
-def findings(ws: Workspace, languages: tuple[str, ...]) -> dict[tuple[str, str, str], list[Finding]]:
-    """(language, domain, msgid) → the quality checks' findings on that translation."""
+def findings(ws: Workspace, languages: tuple[str, ...],
+             domains: list[str] | None = None) -> dict[tuple[str, str, str], list[Finding]]:
+    """(language, domain, msgid) → the quality checks' findings on that translation (in the
+    catalogs of ``domains``, by default every one)."""
     found: dict[tuple[str, str, str], list[Finding]] = {}
-    for located in check_project(ws, languages)[0]:
+    for located in check_project(ws, languages, domains=domains)[0]:
         found.setdefault((located.language, located.domain, located.msgid), []).append(located.finding)
     return found
 

@@ -93,13 +93,15 @@ def _project_findings(entries: list[Translated]) -> list[Located]:
             for found in check_consistency(entries)]
 
 
-def check_project(ws: Workspace, languages: tuple[str, ...], published: bool = False) -> tuple[list[Located], int]:
+def check_project(ws: Workspace, languages: tuple[str, ...], published: bool = False,
+                  domains: list[str] | None = None) -> tuple[list[Located], int]:
     """Findings on every translated entry (drafts included; with ``published``, only what
-    ``l10n build`` publishes) of ``languages``, and how many were checked; all the target
-    languages stand for every language a catalog has (the pages' French interface strings too)."""
+    ``l10n build`` publishes) of ``languages`` in the catalogs of ``domains`` (by default every
+    one), and how many were checked; all the target languages stand for every language a catalog
+    has (the pages' French interface strings too)."""
     found, checked, translated = [], 0, []
     limits = length_settings(ws.project.root)
-    for domain in ws.domains:
+    for domain in ws.domains if domains is None else [ws.domain(name) for name in domains]:
         source_language = domain.msgid_language or ws.project.source_language
         for language in catalog_languages(ws, domain.name, languages):
             catalog = ws.catalog(language, domain.name)
