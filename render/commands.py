@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 
 from l10n_article.render.alignment import align
+from l10n_article.render.article_files import default_jobs
 from l10n_article.render.compare_text import format_alignment
 from l10n_article.render.export import export
 from l10n_article.render.pages import build
@@ -14,7 +15,8 @@ from l10n_article.translate.workspace import Workspace
 
 
 def run_build(ws: Workspace, args: argparse.Namespace) -> int:
-    report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed, require=args.require)
+    report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed, require=args.require,
+                   jobs=args.jobs)
     for path in report.catalogs:
         print(f"wrote {path}")
     for skipped in report.skipped:
@@ -24,6 +26,10 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
               f"the {gap.language} pages show them in English")
     for path in report.pages:
         print(f"page {path}")
+    if report.up_to_date:
+        print(f"{report.out}: up to date ({report.carried} pages)")
+    elif report.carried:
+        print(f"{report.carried} pages of unchanged articles kept as they were")
     if report.relative:
         print("no base-url in [tool.l10n]: the pages link to each other relatively, with no canonical address, "
               "and no sitemap.xml or feeds are written")
@@ -68,6 +74,8 @@ def add_commands(commands) -> None:
     build_parser.add_argument("--require", choices=REQUIREMENTS,
                               help="publish reviewed translations (approved among them), or approved ones only "
                                    "(default: the project's require setting, else reviewed)")
+    build_parser.add_argument("--jobs", "-j", type=at_least(1), default=default_jobs(), metavar="N",
+                              help="render changed articles in N processes (default: the machine's cores)")
     build_parser.add_argument("--out", type=Path,
                               help="output folder (default: build/ of the project, build-drafts/ with --drafts)")
     build_parser.set_defaults(run=run_build)

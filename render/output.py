@@ -8,8 +8,10 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from l10n_article.render.context import L10nError, exchange
+from l10n_article.render.incremental import stamp
 
 
 def check_output(out: Path, keep: Iterable[Path]) -> None:
@@ -24,13 +26,6 @@ def check_output(out: Path, keep: Iterable[Path]) -> None:
             raise L10nError(f"the output folder would replace {path}: choose a folder of its own", out)
 
 
-def _write_all(files: dict[str, str | bytes], folder: Path) -> None:
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-
-
 def _replace(staging: Path, target: Path) -> None:
     """Put ``staging`` in the place of ``target``; the old site, if any, ends up at ``staging``."""
     if not target.exists():
@@ -42,21 +37,72 @@ def _replace(staging: Path, target: Path) -> None:
         os.rename(old, staging)
 
 
-def publish(files: dict[str, str | bytes], out: Path, keep: Iterable[Path]) -> None:
-    """Make the folder ``out`` hold exactly ``files`` (relative path → text, or bytes for photos), all at once (atomically
-    where the system can exchange two folders); ``keep`` are folders the output must not replace."""
-    check_output(out, keep)
-    target = Path(os.path.realpath(out))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
-    except OSError as exc:
-        raise L10nError(f"cannot write the output folder: {exc.strerror}", out) from exc
-    try:
-        _write_all(files, staging)
-        os.chmod(staging, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o755)
-        _replace(staging, target)
-    except OSError as exc:
-        raise L10nError(f"cannot write the output folder: {exc.strerror}", out) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+class Sink(Protocol):
+    """Where a build writes the site's files."""
+
+    def put(self, name: str, content: str | bytes) -> list[int]: ...
+
+
+class InMemory(dict[str, str | bytes]):
+    """A site kept in memory (``l10n serve``), written as a staging folder is."""
+
+    def put(self, name: str, content: str | bytes) -> list[int]:
+        self[name] = content
+        return [len(content), 0]
+
+
+class Staging:
+    """The new site, written file by file into a staging folder beside ``out``, then put in its
+    place at once (atomically where the system can exchange two folders) by ``commit``; if the build
+    stops before, the staging folder is removed and ``out`` is as it was. Files of the current site
+    that did not change are carried over as hard links (copies where links are refused)."""
+
+    def __init__(self, out: Path, keep: Iterable[Path]):
+        check_output(out, keep)
+        self.out = out
+        self.target = Path(os.path.realpath(out))
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".new", dir=self.target.parent))
+        except OSError as exc:
+            raise L10nError(f"cannot write the output folder: {exc.strerror}", out) from exc
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _path(self, name: str) -> Path:
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def write(self, name: str, content: str | bytes) -> Path:
+        """Write the site file ``name`` (text, or bytes for photos)."""
+        path = self._path(name)
+        try:
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        except OSError as exc:
+            raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
+        return path
+
+    def put(self, name: str, content: str | bytes) -> list[int]:
+        """Write the site file ``name``; what tells it as written (see ``incremental.stamp``)."""
+        return stamp(self.write(name, content))
+
+    def carry(self, name: str) -> None:
+        """Take the file ``name`` of the current site into the new one as it is."""
+        path, current = self._path(name), self.target / name
+        try:
+            os.link(current, path)
+        except OSError:
+            shutil.copy2(current, path)
+
+    def commit(self) -> None:
+        """Put the new site in the place of the old one."""
+        try:
+            os.chmod(self.folder, stat.S_IMODE(self.target.stat().st_mode) if self.target.exists() else 0o755)
+            _replace(self.folder, self.target)
+        except OSError as exc:
+            raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc

@@ -4,25 +4,25 @@ Every article has the same address from its first build on, ``<lang>/<slug>.html
 language that publishes an article has ``<lang>/index.html`` listing them. ``--min-reviewed``
 decides per article and language; no page links to a page that is not published.
 
-A build renders the whole site in memory first, then publishes it at once: a problem found on the
-way (a damaged catalog or translation memory) leaves the previous site as it was.
+A build writes the new site into a staging folder and then puts it in the place of the old one at
+once: a problem found on the way (a damaged catalog or translation memory) leaves the previous site
+as it was. Only the articles whose inputs changed are rendered (see ``incremental``); the others'
+files are carried over, and a build that finds nothing changed writes nothing.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
-from l10n_article.render.article_page import page_name, render_article, render_index
-from l10n_article.render.body import media_name, title_text
-from l10n_article.render.compare import compare_files
-from l10n_article.render.context import (UI_DOMAIN, Article, Project, SegmentText, Sources, Workspace, article_texts,
-                                         cldr_locale, plain_text, published_memory, reviewed_percent,
-                                         transliterated, update)
-from l10n_article.render.output import check_output, publish
+from l10n_article.render.article_files import ArticleOutput, Renderer, page_languages, render_articles
+from l10n_article.render.context import UI_DOMAIN, Sources, Workspace, published_memory, update
+from l10n_article.render.context import write_text_atomic
+from l10n_article.render.incremental import (ArticleRecord, BuildRecord, article_key, published_digest, record_path,
+                                             shared_key)
+from l10n_article.render.compare import Session
+from l10n_article.render.output import InMemory, Staging, check_output
 from l10n_article.render.publication import interface_gaps, record_publication
-from l10n_article.render.site import FEED, Feed, FeedEntry, Versions, article_time, atom, page_url, sitemap, versions
-from l10n_article.render.templating import environment, static_file
+from l10n_article.render.site_files import write_site_files
 
 
 @dataclass(frozen=True)
@@ -48,27 +48,13 @@ class InterfaceGap:
 class BuildReport:
     out: Path | None = None
     catalogs: list[Path] = field(default_factory=list)  # templates and catalogs the update rewrote
-    pages: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)  # pages rendered by this build
+    carried: int = 0  # pages of unchanged articles, carried over from the last build
     skipped: list[Skipped] = field(default_factory=list)
     interface: list[InterfaceGap] = field(default_factory=list)
     record: Path | None = None  # the record of published translations, when this build changed it
     relative: bool = False  # no base-url: relative links only, no sitemap or feeds
-
-
-@dataclass
-class Edition:
-    """Each article's texts in each language, and which of these pages one build publishes."""
-
-    texts: dict[tuple[str, str], list[SegmentText]] = field(default_factory=dict)  # (language, slug) → texts
-    pages: set[tuple[str, str]] = field(default_factory=set)  # (language, slug) published
-
-    def languages_of(self, slug: str, languages: list[str]) -> list[str]:
-        """The languages, of ``languages`` and in that order, in which the article is published."""
-        return [code for code in languages if (code, slug) in self.pages]
-
-    def with_index(self, languages: list[str]) -> list[str]:
-        """The languages that publish at least one article (and so have an index)."""
-        return [code for code in languages if any(language == code for language, _ in self.pages)]
+    up_to_date: bool = False  # nothing changed since the last build: nothing was written
 
 
 def drafts_folder(output: Path) -> Path:
@@ -76,117 +62,105 @@ def drafts_folder(output: Path) -> Path:
     return output.with_name(output.name + "-drafts")
 
 
-def choose_pages(ws: Workspace, sources: Sources, min_reviewed: float, report: BuildReport) -> Edition:
-    """Each article's texts in each language, kept where at least ``min_reviewed`` percent of the
-    article is reviewed (the source language always); the others go into ``report.skipped``."""
-    edition = Edition()
-    for language in page_languages(ws.project):
-        for article in ws.articles:
-            if language in ws.project.transliterations:
-                texts = transliterated(edition.texts[cldr_locale(language), article.slug], language,
-                                       article.references)
-            else:
-                texts = article_texts(ws, article, language, sources)
-            share = reviewed_percent(texts)
-            edition.texts[language, article.slug] = texts
-            if share < min_reviewed:
-                report.skipped.append(Skipped(language, f"{language}/{page_name(article)}", share))
-            else:
-                edition.pages.add((language, article.slug))
-    return edition
+@dataclass
+class _Plan:
+    """Which articles a build renders, and which it carries over from the last one."""
+
+    record: BuildRecord
+    dirty: list[tuple[Path, str, str]] = field(default_factory=list)  # (source, slug, key)
+    order: list[str] = field(default_factory=list)  # every slug, in source order
 
 
-def page_languages(project: Project) -> list[str]:
-    """Every language the site has pages in: the source, the targets, then the script editions
-    derived from targets (``kk-Latn``), which follow their base language's states."""
-    return [project.source_language, *project.languages, *project.transliterations]
+def _plan(ws: Workspace, out: Path, options: dict) -> _Plan:
+    """Compare each article's key with the last build's record of ``out``."""
+    previous = BuildRecord.load(record_path(ws, out))
+    plan = _Plan(BuildRecord(shared=shared_key(ws, options), published=published_digest(ws)))
+    reusable = previous.articles if previous.published == plan.record.published else {}
+    for path in ws.project.sources():
+        slug = ws.slug_of(path)
+        old = reusable.get(slug)
+        key = article_key(ws, plan.record.shared, path, slug, old.photos if old else [])
+        if old is not None and old.key == key and old.intact(out):
+            plan.record.articles[slug] = old
+        else:
+            plan.dirty.append((path, slug, key))
+        plan.order.append(slug)
+    if not plan.dirty and list(previous.articles) == plan.order and previous.site_intact(out):
+        plan.record = previous
+    return plan
 
 
-def site_files(ws: Workspace, edition: Edition) -> dict[str, str | bytes]:
-    """Every file of the site: the articles' pages, each language's index (and, with a ``base-url``,
-    its Atom feed, and ``sitemap.xml``), the comparison page and the style sheets."""
-    project = ws.project
-    everyone = page_languages(project)
-    indexed = edition.with_index(everyone)
-    files: dict[str, str | bytes] = {}
-    for language in indexed:
-        env = environment(ws, language)
-        titles, entries = [], []
-        for article in ws.articles:
-            if (language, article.slug) not in edition.pages:
-                continue
-            texts = edition.texts[language, article.slug]
-            name = page_name(article)
-            languages = edition.languages_of(article.slug, everyone)
-            group = _versions(project, name, languages)
-            files[f"{language}/{name}"] = render_article(env, ws, article, texts, language, languages, group)
-            files.update({media_name(article, photo.src): photo.path.read_bytes() for photo in article.photos.values()})
-            title = next(t for t in texts if t.segment.kind == "title")
-            titles.append(dict(href=name, language=title.language, title=title_text(article, title.text)))
-            entries += [_feed_entry(article, texts, language, group)] if group else []
-        files[f"{language}/index.html"] = render_index(env, language, indexed, titles,
-                                                       _versions(project, "index.html", indexed))
-        if project.base_url:
-            name = Markup(env.from_string("{{ _('Articles') }}").render()).unescape()
-            files[f"{language}/{FEED}"] = atom(Feed(language, page_url(project.base_url, language, FEED), name,
-                                                    entries))
-    if project.base_url:
-        files["sitemap.xml"] = _sitemap(ws, edition, indexed)
-    files["style.css"] = static_file("style.css")
-    files.update(compare_files(ws, [code for code in indexed if code not in project.transliterations]))
-    return files
+def _report_skipped(report: BuildReport, records: list[ArticleRecord]) -> None:
+    report.skipped = [Skipped(language, page, percent) for record in records for language, page, percent in record.skipped]
 
 
-def _versions(project: Project, name: str, languages: list[str]) -> Versions | None:
-    """The published versions of the page ``name`` at their addresses under ``base-url`` (None
-    without one: the pages then link to each other relatively)."""
-    if project.base_url is None:
+def _publish(ws: Workspace, plan: _Plan, outputs: list[ArticleOutput], sources: Sources) -> str | None:
+    """Record the reviewed translations this build publishes (in memory); mark for rendering next
+    time the articles whose looked-up translations that changed; the new published.tmx, if any."""
+    published = sources.published
+    record_publication(ws, published, [item for output in outputs for item in output.published],
+                       [item for record in plan.record.articles.values() for item in record.stand_ins])
+    for record in plan.record.articles.values():
+        if any((language, text) in published.touched for language, text in record.lookups):
+            record.key = ""  # rendered again next time, against the record as this build leaves it
+    if not published.units and not published.path.exists():
         return None
-    return versions(project.base_url, name, languages, project.source_language)
+    text = published.text()
+    plan.record.published = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text
 
 
-def _sitemap(ws: Workspace, edition: Edition, indexed: list[str]) -> str:
-    """``sitemap.xml``: every published article with its versions, and the indexes."""
-    project, everyone = ws.project, page_languages(ws.project)
-    pages = []
-    for article in ws.articles:
-        group = _versions(project, page_name(article), edition.languages_of(article.slug, everyone))
-        if group is not None and group.versions:
-            pages.append((group, article.metadata.updated or article.metadata.published))
-    indexes = _versions(project, "index.html", indexed)
-    return sitemap(pages + ([(indexes, None)] if indexes else []))
-
-
-def _feed_entry(article: Article, texts: list[SegmentText], language: str, group: Versions) -> FeedEntry:
-    """An article's entry in the feed of ``language``."""
-    title = next(t for t in texts if t.segment.kind == "title")
-    summary = next((t for t in texts if t.segment.kind == "summary"), None)
-    return FeedEntry(url=group.url(language), title=title_text(article, title.text), metadata=article.metadata,
-                     modified=article_time(article.metadata, article), language=language,
-                     summary=plain_text(summary.text, article.references) if summary else None)
-
-
-def build(ws: Workspace, out: Path | None = None, drafts: bool = False,
-          min_reviewed: float = 0, require: str | None = None) -> BuildReport:
+def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_reviewed: float = 0,
+          require: str | None = None, jobs: int = 1) -> BuildReport:
     """Bring the catalogs up to date, then make ``<out>`` hold exactly the new site (see the module's
-    docstring). A build without drafts records the reviewed translations it published; a drafts
-    preview goes to ``build-drafts/`` unless ``out`` says otherwise, and records nothing. ``require``
-    (default: the project's setting) says whether reviewed or only approved translations are published."""
+    docstring), rendering the changed articles over ``jobs`` processes. A build without drafts
+    records the reviewed translations it published; a drafts preview goes to ``build-drafts/``
+    unless ``out`` says otherwise, and records nothing. ``require`` (default: the project's
+    setting) says whether reviewed or only approved translations are published."""
     project = ws.project
     out = out or (drafts_folder(project.output_dir) if drafts else project.output_dir)
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
-    published = published_memory(project.locales_dir, project.source_language)
     report = BuildReport(out=out, catalogs=update(ws).written, relative=project.base_url is None)
-    sources = Sources(published, drafts, require or project.require)
-    edition = choose_pages(ws, sources, min_reviewed, report)
-    files = site_files(ws, edition)
+    requirement = require or project.require
+    plan = _plan(ws, out, dict(drafts=drafts, min_reviewed=min_reviewed, require=requirement))
     report.interface = [InterfaceGap(language, missing, total, project.po_path(language, UI_DOMAIN))
-                        for language in edition.with_index([project.source_language, *project.languages])
+                        for language in page_languages(project)[:len(project.languages) + 1]
                         for missing, total in [interface_gaps(ws, language)] if missing]
-    publish(files, out, keep)
-    report.pages = [out / name for name in files if name.endswith(".html")]
-    translated = {key: texts for key, texts in edition.texts.items() if key[0] not in project.transliterations}
-    if not drafts and record_publication(ws, published, translated, edition.pages):
-        report.record = published.path
+    if not plan.dirty and plan.record.site:
+        report.up_to_date = True
+        _report_skipped(report, [plan.record.articles[slug] for slug in plan.order])
+        report.carried = sum(name.endswith(".html") for r in plan.record.articles.values() for name in r.files)
+        return report
+    sources = Sources(published_memory(project.locales_dir, project.source_language), drafts, requirement)
+    renderer = Renderer(ws, sources, min_reviewed)
+    with Staging(out, keep) as staging:
+        carried = list(plan.record.articles.values())
+        for record in carried:
+            for name in record.files:
+                staging.carry(name)
+        outputs = render_articles(renderer, plan.dirty, staging, jobs)
+        plan.record.articles.update({output.slug: output.record for output in outputs})
+        plan.record.articles = {slug: plan.record.articles[slug] for slug in plan.order}
+        _report_skipped(report, list(plan.record.articles.values()))
+        plan.record.site = write_site_files(renderer, plan.order, plan.record.articles, staging)
+        published_text = None if drafts else _publish(ws, plan, outputs, sources)
+        staging.commit()
+    write_text_atomic(record_path(ws, out), plan.record.text())
+    written = [name for output in outputs for name in output.record.files] + list(plan.record.site)
+    report.pages = [out / name for name in written if name.endswith(".html")]
+    report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
+    if published_text is not None and sources.published.save():
+        report.record = sources.published.path
     return report
+
+
+def site_in_memory(ws: Workspace, sources: Sources, editing: Session | None = None) -> InMemory:
+    """Every file of the site as the catalogs are now, in memory (for ``l10n serve``: every language
+    published, and with ``editing``, comparison pages with the editing forms)."""
+    renderer, site = Renderer(ws, sources, 0, editing), InMemory()
+    order = [ws.slug_of(path) for path in ws.project.sources()]
+    records = {output.slug: output.record for output in render_articles(
+        renderer, [(path, slug, "") for path, slug in zip(ws.project.sources(), order)], site, 1)}
+    write_site_files(renderer, order, records, site)
+    return site

@@ -32,9 +32,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from watchfiles import awatch
 
-from l10n_article.render.compare import Session, compare_files
+from l10n_article.render.compare import Session
 from l10n_article.render.context import L10nError, Sources, Workspace, language_name, published_memory
-from l10n_article.render.pages import BuildReport, choose_pages, site_files
+from l10n_article.render.pages import site_in_memory
 from l10n_article.render.templating import environment, page_frame
 from l10n_article.translate.catalog.review import Conflict, Place, add_note, approve, correct, resolve_notes
 
@@ -70,11 +70,7 @@ class Site:
         ws = self.make_workspace()
         project = ws.project
         sources = Sources(published_memory(project.locales_dir, project.source_language))
-        files = site_files(ws, choose_pages(ws, sources, 0, BuildReport()))
-        languages = [project.source_language, *project.languages]
-        editing = Session(self.token, self.editor) if self.editor else None
-        files.update(compare_files(ws, languages, {article.slug: languages for article in ws.articles}, editing))
-        return files
+        return site_in_memory(ws, sources, Session(self.token, self.editor) if self.editor else None)
 
 
 def _conflict_page(site: Site, place: Place, conflict: Conflict) -> str:

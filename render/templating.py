@@ -1,5 +1,6 @@
 """The Jinja2 environment of the pages: templates from this package, interface strings from gettext."""
 
+import weakref
 from collections.abc import Callable
 
 import jinja2
@@ -24,8 +25,19 @@ class ScriptTranslations:
         return Markup(self.convert(str(self.base.ngettext(singular, plural, n))))
 
 
+_ENVIRONMENTS: "weakref.WeakKeyDictionary[Workspace, dict[str, jinja2.Environment]]" = weakref.WeakKeyDictionary()
+
+
 def environment(ws: Workspace, language: str) -> jinja2.Environment:
-    """Templates with the interface strings of ``language`` installed, autoescaping on."""
+    """Templates with the interface strings of ``language`` installed, autoescaping on: one per
+    workspace and language, so that each template is compiled once per command."""
+    made = _ENVIRONMENTS.setdefault(ws, {})
+    if language not in made:
+        made[language] = _environment(ws, language)
+    return made[language]
+
+
+def _environment(ws: Workspace, language: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("l10n_article.render", "templates"), autoescape=True,
                              extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     install = getattr(env, "install_gettext_translations")  # added by the i18n extension

@@ -12,6 +12,9 @@ class L10nError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.message, self.path, self.line))  # whole, from a worker process
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

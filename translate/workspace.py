@@ -87,6 +87,11 @@ class Workspace:
         """Say that the article ``slug`` is in ``path`` (as a command's record of the last run knows)."""
         self._located[slug] = path
 
+    def slug_of(self, path: Path) -> str:
+        """The slug of the article in ``path``: as ``locate`` said, else parsed."""
+        found = next((slug for slug, where in self._located.items() if where == path), None)
+        return found if found is not None and path not in self._parsed else self.article_at(path).slug
+
     @cached_property
     def articles(self) -> list[Article]:
         articles = [self.article_at(path) for path in self.project.sources()]
@@ -136,6 +141,15 @@ class Workspace:
         if path not in self._catalogs:
             self._catalogs[path] = read_catalog(path, language) if path.exists() else None
         return self._catalogs[path]
+
+    def forget(self, domain: str) -> None:
+        """Let go of the catalogs of ``domain`` (and of its article): a command done with them
+        keeps its memory for the next ones."""
+        for language in self.project.languages:
+            self._catalogs.pop(self.project.po_path(language, domain), None)
+        if "articles" not in self.__dict__:
+            for path in [path for path, article in self._parsed.items() if article.slug == domain]:
+                del self._parsed[path]
 
     def remember(self, language: str, domain: str, catalog: polib.POFile) -> None:
         """What a writer just wrote, so that later readers of this command see it."""

@@ -53,7 +53,8 @@ class PublishedMemory:
 
     Units are indexed by (language, source) and by the texts they stand for, so that a lookup
     costs the same with 40 units or 40,000. ``touched`` collects the (language, text) pairs whose
-    answer to ``last_reviewed`` may have changed since the memory was loaded.
+    answer to ``last_reviewed`` may have changed since the memory was loaded, ``asked`` those
+    ``last_reviewed`` was asked about.
     """
 
     def __init__(self, path: Path, source_language: str):
@@ -61,6 +62,7 @@ class PublishedMemory:
         self.source_language = source_language
         self.units: list[PublishedUnit] = []
         self.touched: set[tuple[str, str]] = set()
+        self.asked: set[tuple[str, str]] = set()
         self._by_source: dict[tuple[str, str], list[PublishedUnit]] = {}
         self._standing: dict[tuple[str, str], list[PublishedUnit]] = {}
         if path.exists():
@@ -93,6 +95,7 @@ class PublishedMemory:
     def last_reviewed(self, language: str, source: str, previous: str | None = None) -> PublishedUnit | None:
         """The last published reviewed translation into ``language`` of ``source``, else of its
         ``previous`` text (the ``#| msgid`` of a fuzzy entry), else the one either still stands for."""
+        self.asked.update((language, text) for text in (source, previous) if text is not None)
         for text in (source, previous):
             if text is not None:
                 found = self._latest(self._by_source.get((language, text), []))
@@ -141,6 +144,10 @@ class PublishedMemory:
         """Write the file atomically when its content changed; say whether it was written."""
         if not self.units and not self.path.exists():
             return False
+        return write_if_changed(self.path, self.text())
+
+    def text(self) -> str:
+        """The file's content, as ``save`` writes it."""
         root, body = new_tmx(self.source_language, "paragraph")
         for unit in sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
             element = ET.SubElement(body, "tu", creationdate=unit.published.strftime(_DATE),
@@ -149,7 +156,7 @@ class PublishedMemory:
                 ET.SubElement(element, "prop", type="x-stands-for").text = text
             add_variant(element, self.source_language, unit.source)
             add_variant(element, unit.language, unit.translation)
-        return write_if_changed(self.path, tmx_text(root))
+        return tmx_text(root)
 
 
 def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:
