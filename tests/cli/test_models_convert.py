@@ -22,15 +22,19 @@ TEXTS = [line for path in (REPO / "source").glob("*.md")
          for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 CARD = "---\nlicense: cc-by-nc-4.0\nlanguage:\n- fr\n- kk\ntags:\n- translation\n---\n# A tiny test model\n"
 SENTENCE = "Le Kazakhstan trace sa voie avec l’UE."
-# family → (target language, target prefix, source token): what a converted package must hold
-FAMILIES = {"marian": ("en", "", ""), "m2m100": ("kk", "__kk__", "__fr__"), "nllb": ("kk", "kaz_Cyrl", "fra_Latn")}
+# family → (target language, target prefix, source prefix): what a converted package must hold
+FAMILIES = {"marian": ("en", "", ""), "marian-multi": ("kk", "", ">>kaz<<"), "m2m100": ("kk", "__kk__", "__fr__"),
+            "nllb": ("kk", "kaz_Cyrl", "fra_Latn")}
 
 
 @pytest.fixture(scope="module")
 def checkpoints(tmp_path_factory):
-    """One checkpoint folder per family: Marian fr→en, M2M-100 and NLLB-200 (with a model card)."""
+    """One checkpoint folder per family: Marian fr→en and fr→(kk, ru), M2M-100 and NLLB-200 (with a
+    model card)."""
     folder = tmp_path_factory.mktemp("checkpoints")
     return {"marian": hf_checkpoints.marian(folder / "opus-mt-fr-en", TEXTS),
+            "marian-multi": hf_checkpoints.marian(folder / "opus-mt-fr-trk", TEXTS, target="trk",
+                                                  card=CARD, targets=(">>kaz<<", ">>rus<<")),
             "m2m100": hf_checkpoints.m2m100(folder / "m2m100-tiny", TEXTS),
             "nllb": hf_checkpoints.nllb(folder / "nllb-200-tiny", TEXTS, card=CARD)}
 
@@ -61,12 +65,15 @@ def members(package):
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_converted_package_installs_and_drafts(family, checkpoints, packages_folder, project, l10n, tmp_path):
-    target, prefix, source_token = FAMILIES[family]
+    target, prefix, source_prefix = FAMILIES[family]
     package = tmp_path / f"{family}.argosmodel"
     status, out, err = convert(l10n, project, checkpoints[family], package, to=target)
     assert (status, err) == (0, "")
-    assert out.startswith(f"wrote {package}: fr→{target} from {checkpoints[family].name} (license: ")
-    assert (f"language tokens {source_token} → {prefix})" in out) == bool(prefix)
+    license = "cc-by-nc-4.0" if (checkpoints[family] / "README.md").exists() else "unknown"
+    tokens = "".join(f", {name} {token}" for name, token in (("source prefix", source_prefix),
+                                                             ("target prefix", prefix)) if token)
+    assert out == (f"wrote {package}: fr→{target} from {checkpoints[family].name} (license: {license}{tokens}); "
+                   f"install it with: l10n models install {package}\n")
     assert l10n(project, "models", "install", str(package))[0] == 0
     status, out, err = l10n(project, "models", "list")
     assert out.split()[:4] == [f"translate-fr_{target}", f"fr→{target}", "1.0",
@@ -91,10 +98,10 @@ def test_metadata_names_the_checkpoint_its_license_and_language_tokens(checkpoin
     assert {name.split("/")[0] + "/" for name in files} == {top}
     metadata = json.loads(files[top + "metadata.json"])
     assert {key: metadata[key] for key in ("type", "from_code", "to_code", "package_version", "license",
-                                           "source_checkpoint", "target_prefix", "source_language_token")} == {
+                                           "source_checkpoint", "target_prefix", "source_prefix")} == {
         "type": "translate", "from_code": "fr", "to_code": "kk", "package_version": "2.1",
         "license": "cc-by-nc-4.0", "source_checkpoint": "nllb-200-tiny", "target_prefix": "kaz_Cyrl",
-        "source_language_token": "fra_Latn"}
+        "source_prefix": "fra_Latn"}
     assert (metadata["from_name"], metadata["to_name"]) == ("French", "Kazakh")
     assert "nllb-200-tiny" in metadata["name"] and metadata["argos_version"]
     assert files[top + "sentencepiece.model"] == (checkpoints["nllb"] / "sentencepiece.bpe.model").read_bytes()
@@ -108,7 +115,7 @@ def test_license_unknown_without_a_model_card(checkpoints, project, l10n, tmp_pa
     package = tmp_path / "m2m.argosmodel"
     assert convert(l10n, project, checkpoints["m2m100"], package)[0] == 0
     metadata = json.loads(members(package)["translate-fr_kk-1_0/metadata.json"])
-    assert (metadata["license"], metadata["target_prefix"], metadata["source_language_token"]) == (
+    assert (metadata["license"], metadata["target_prefix"], metadata["source_prefix"]) == (
         "unknown", "__kk__", "__fr__")
 
 
@@ -129,7 +136,7 @@ def test_marian_package_has_the_source_tokenizer_and_no_language_tokens(checkpoi
     assert convert(l10n, project, checkpoints["marian"], package, to="en")[0] == 0
     files = members(package)
     metadata = json.loads(files["translate-fr_en-1_0/metadata.json"])
-    assert "target_prefix" not in metadata and "source_language_token" not in metadata
+    assert "target_prefix" not in metadata and "source_prefix" not in metadata
     assert files["translate-fr_en-1_0/sentencepiece.model"] == (checkpoints["marian"] / "source.spm").read_bytes()
     model = json.loads(files["translate-fr_en-1_0/model/config.json"])
     assert model["add_source_eos"] is True and model["add_source_bos"] is False
@@ -142,7 +149,7 @@ def test_package_feeds_the_model_what_its_own_tokenizer_does(family, checkpoints
     it, in float32 as converted), a translation gets the log-probabilities the checkpoint gives it
     in transformers: the source language token and ``</s>`` reach the model, the target's leads."""
     import ctranslate2
-    target, prefix, _ = FAMILIES[family]
+    target, prefix, source_prefix = FAMILIES[family]
     package = tmp_path / f"{family}.argosmodel"
     assert convert(l10n, project, checkpoints[family], package, "--quantization", "float32", to=target)[0] == 0
     assert l10n(project, "models", "install", str(package))[0] == 0
@@ -150,8 +157,9 @@ def test_package_feeds_the_model_what_its_own_tokenizer_does(family, checkpoints
     model = ctranslate2.Translator(str(engine.info.path / "model"), compute_type="float32")  # "auto" is int8 on CPU
     pieces = ([prefix] if prefix else []) + engine.tokenizer.encode("Қазақстан өз жолын салады.")
     scored = model.score_batch([engine.tokenizer.encode(SENTENCE)], [pieces])[0].log_probs
-    language = {"marian": None, "m2m100": "fr", "nllb": "fra_Latn"}[family]
-    expected = hf_checkpoints.log_probs(checkpoints[family], language, SENTENCE, pieces)
+    language = {"m2m100": "fr", "nllb": "fra_Latn"}.get(family)  # a Marian model's source names the target
+    text = f"{source_prefix} {SENTENCE}" if family == "marian-multi" else SENTENCE
+    expected = hf_checkpoints.log_probs(checkpoints[family], language, text, pieces)
     assert scored == pytest.approx(expected, abs=1e-4)
 
 

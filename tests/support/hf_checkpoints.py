@@ -3,7 +3,7 @@
 Each is what the Hub holds for a real model, at toy size: a randomly initialised model saved with
 ``save_pretrained`` (one layer each side, ``d_model`` 16) and its tokenizer's files, around a
 SentencePiece model trained on the given texts: Marian (``source.spm``, ``target.spm``,
-``vocab.json``), M2M-100 (``sentencepiece.bpe.model``, ``vocab.json``, ``__fr__``-style language
+``vocab.json``, and target language tokens ``>>kaz<<`` for a model of several targets), M2M-100 (``sentencepiece.bpe.model``, ``vocab.json``, ``__fr__``-style language
 tokens) and NLLB-200 (the M2M-100 architecture with ``NllbTokenizer`` and ``fra_Latn``-style codes).
 """
 
@@ -44,15 +44,16 @@ def _save(folder: Path, model, tokenizer, card: str | None) -> Path:
 
 
 def marian(folder: Path, texts: list[str], source: str = "fr", target: str = "en",
-           card: str | None = None) -> Path:
-    """A Marian (OPUS-MT) checkpoint for ``source``→``target``."""
+           card: str | None = None, targets: tuple[str, ...] = ()) -> Path:
+    """A Marian (OPUS-MT) checkpoint for ``source``→``target``, or with ``targets`` (``>>kaz<<``…)
+    for several target languages, one of which a source text names first."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
     folder.mkdir(parents=True)
     pieces = _sentencepiece(texts, "unigram")
     for name in ("source.spm", "target.spm"):
         (folder / name).write_bytes(pieces)
-    vocabulary = _vocabulary(pieces, ["</s>", "<unk>"])
+    vocabulary = _vocabulary(pieces, ["</s>", "<unk>", *targets])
     vocabulary["<pad>"] = len(vocabulary)
     (folder / "vocab.json").write_text(json.dumps(vocabulary), encoding="utf-8")
     tokenizer = MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json"),

@@ -1,6 +1,7 @@
 """A project's language codes matched to a checkpoint's language tokens (``models convert``), on
 in-memory tokenizers: M2M-100's ``__kk__``, NLLB-200's FLORES-200 codes through CLDR's aliases and
-default scripts, and the language pair a Marian checkpoint names."""
+default scripts, the target token of a Marian model of several targets (``>>kaz<<``), and the
+language pair a Marian checkpoint of one pair names."""
 
 from pathlib import Path
 from types import SimpleNamespace
@@ -56,3 +57,22 @@ def test_marian_pair(named, pair, refused, tmp_path):
             language_tokens(checkpoint("marian", tmp_path), marian, *pair)
     else:
         assert language_tokens(checkpoint("marian", tmp_path), marian, *pair) == LanguageTokens()
+
+
+@pytest.mark.parametrize(("targets", "code", "token"), [
+    ([">>kaz<<", ">>rus<<"], "kk", ">>kaz<<"),
+    ([">>kk<<", ">>ru<<"], "kk", ">>kk<<"),
+    ([">>kaz_Latn<<", ">>kaz_Cyrl<<"], "kk", ">>kaz_Cyrl<<"),
+    ([">>kaz_Latn<<", ">>kaz_Cyrl<<"], "kk_Latn", ">>kaz_Latn<<"),
+])
+def test_marian_of_several_targets(targets, code, token, tmp_path):
+    """The target's token goes before the source text; the tokenizer's own pair (``mul``) is not
+    checked, as it names no single target."""
+    marian = tokenizer(["▁le", *targets], source_lang="fr", target_lang="mul")
+    assert language_tokens(checkpoint("marian", tmp_path), marian, "fr", code) == LanguageTokens(source_prefix=token)
+
+
+def test_marian_of_several_targets_without_this_one(tmp_path):
+    marian = tokenizer(["▁le", ">>rus<<"])
+    with pytest.raises(L10nError, match="no language token for 'kk'"):
+        language_tokens(checkpoint("marian", tmp_path), marian, "fr", "kk")

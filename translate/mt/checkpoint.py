@@ -1,11 +1,12 @@
 """A local Hugging Face checkpoint of a translation model, read before it is converted: its
 architecture, its SentencePiece model, its license, and the language tokens it knows.
 
-Three families convert: Marian (OPUS-MT, one language pair, ``source.spm``), M2M-100 (language
-tokens ``__fr__``, ``__kk__``) and NLLB-200 (the M2M-100 architecture with FLORES-200 codes such as
-``fra_Latn``, ``kaz_Cyrl``). A project's code is matched to an NLLB code through CLDR's language
-aliases (``kaz`` is ``kk``, ``uzn`` is ``uz``) and the script the language is written in by default
-(``kk`` is written in Cyrillic), so no table of codes is kept here.
+Three families convert: Marian (OPUS-MT, ``source.spm``: one language pair, or several target
+languages chosen by a token such as ``>>kaz<<`` before the source text), M2M-100 (language tokens
+``__fr__``, ``__kk__``) and NLLB-200 (the M2M-100 architecture with FLORES-200 codes such as
+``fra_Latn``, ``kaz_Cyrl``). A project's code is matched to an NLLB or OPUS-MT code through CLDR's
+language aliases (``kaz`` is ``kk``, ``uzn`` is ``uz``) and the script the language is written in
+by default (``kk`` is written in Cyrillic), so no table of codes is kept here.
 """
 
 import json
@@ -20,7 +21,9 @@ from babel.core import get_global, parse_locale
 from l10n_article.translate.errors import L10nError
 
 SENTENCEPIECE = {"marian": "source.spm", "m2m_100": "sentencepiece.bpe.model"}
-NLLB_CODE = re.compile(r"[a-z]{3}_[A-Z][a-z]{3}")
+M2M_CODE = re.compile(r"__(?P<language>[a-z]{2,3})__")  # __kk__
+NLLB_CODE = re.compile(r"(?P<language>[a-z]{3})_(?P<script>[A-Z][a-z]{3})")  # kaz_Cyrl
+MARIAN_CODE = re.compile(r">>(?P<language>[a-z]{2,3})(?:_(?P<script>[A-Z][a-z]{3}))?<<")  # >>kaz<<, >>kaz_Cyrl<<
 HUB_NAME = re.compile(r"[\w-][\w.-]*/[\w.-]+")  # facebook/nllb-200-distilled-600M
 
 
@@ -38,11 +41,12 @@ class Checkpoint:
 
 @dataclass(frozen=True)
 class LanguageTokens:
-    """The tokens a multilingual model needs: the source language's, which starts every source
-    sentence, and the target language's, which starts every translation; empty for Marian."""
+    """The tokens a multilingual model needs: ``source_prefix`` starts every source sentence (the
+    source language's, or for a Marian model the target language's), ``target_prefix`` every
+    translation (the target language's); none for a Marian model of one language pair."""
 
-    source: str = ""
-    target: str = ""
+    source_prefix: str = ""
+    target_prefix: str = ""
 
 
 def _config(path: Path) -> dict[str, Any]:
@@ -110,32 +114,43 @@ def _language(code: str) -> tuple[str, str]:
     return language, likely[1] if len(likely) > 1 else ""
 
 
-def _nllb_code(code: str, tokens: set[str]) -> str:
-    """The FLORES-200 token of the project's ``code`` among ``tokens``, or "" when none is."""
+def _coded_token(code: str, tokens: set[str], pattern: re.Pattern[str]) -> str:
+    """The token among ``tokens`` that ``pattern`` reads as the project's language ``code`` (in
+    its script, when the token names one), the closest first: prs (fa_AF, Dari) for fa_AF, pes
+    (fa) for fa; "" when none is."""
     language, script = _language(code)
     aliases = get_global("language_aliases")
-    matches = [token for token in tokens if NLLB_CODE.fullmatch(token) and token[4:] == script
-               and aliases.get(token[:3], token[:3]).split("_")[0] == language]
-    # the closest first: prs (fa_AF, Dari) for fa_AF, pes (fa) for fa
-    ranked = sorted(matches, key=lambda token: (aliases.get(token[:3], token[:3]) != code,
-                                                aliases.get(token[:3], token[:3]) != language, token))
-    return ranked[0] if ranked else ""
+    found = {}
+    for token in tokens:
+        match = pattern.fullmatch(token)
+        if match and match.groupdict().get("script") in (None, script):
+            named = aliases.get(match["language"], match["language"])
+            if named.split("_")[0] == language:
+                found[token] = (named != code, named != language, not match.groupdict().get("script"), token)
+    return min(found, key=found.__getitem__) if found else ""
+
+
+def _token(code: str, tokens: set[str], patterns: tuple[re.Pattern[str], ...], path: Path) -> str:
+    """The language token for ``code``, or an L10nError naming the checkpoint folder."""
+    for pattern in patterns:
+        token = _coded_token(code, tokens, pattern)
+        if token:
+            return token
+    raise L10nError(f"this model has no language token for {code!r}", path)
 
 
 def language_tokens(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str) -> LanguageTokens:
-    """The language tokens for ``source``→``target``: none for a Marian model (after checking the
-    pair it names, if it names one), else ``__kk__`` or ``kaz_Cyrl`` as the checkpoint spells them."""
-    if checkpoint.model_type == "marian":
-        _check_pair(checkpoint, tokenizer, source, target)
-        return LanguageTokens()
+    """The language tokens for ``source``→``target``: none for a Marian model of one pair (after
+    checking the pair it names, if it names one), ``>>kaz<<`` before the source text for a Marian
+    model of several target languages, else ``__kk__`` or ``kaz_Cyrl`` as the checkpoint spells them."""
     tokens = _known_tokens(tokenizer)
-    found = []
-    for code in (source, target):
-        token = f"__{code}__" if f"__{code}__" in tokens else _nllb_code(code, tokens)
-        if not token:
-            raise L10nError(f"this model has no language token for {code!r}", checkpoint.path)
-        found.append(token)
-    return LanguageTokens(*found)
+    if checkpoint.model_type == "marian":
+        if not any(MARIAN_CODE.fullmatch(token) for token in tokens):
+            _check_pair(checkpoint, tokenizer, source, target)
+            return LanguageTokens()
+        _check_card(checkpoint, source, target)
+        return LanguageTokens(source_prefix=_token(target, tokens, (MARIAN_CODE,), checkpoint.path))
+    return LanguageTokens(*(_token(code, tokens, (M2M_CODE, NLLB_CODE), checkpoint.path) for code in (source, target)))
 
 
 def _normal(code: Any) -> str:
@@ -150,6 +165,11 @@ def _check_pair(checkpoint: Checkpoint, tokenizer: Any, source: str, target: str
     if all(named) and named != (_language(source)[0], _language(target)[0]):
         raise L10nError(f"a Marian model for {named[0]}→{named[1]}, not {source}→{target} "
                         "(its tokenizer_config.json says so)", checkpoint.path)
+    _check_card(checkpoint, source, target)
+
+
+def _check_card(checkpoint: Checkpoint, source: str, target: str) -> None:
+    """Refuse a Marian checkpoint whose model card lists its languages without these two."""
     languages = model_card(checkpoint.path).get("language")
     listed = {_normal(code) for code in languages} if isinstance(languages, list) else set()
     missing = sorted({code for code in (source, target) if _language(code)[0] not in listed})

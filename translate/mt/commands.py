@@ -81,7 +81,8 @@ def _convert(args: argparse.Namespace) -> None:
         raise L10nError(CONVERT_USAGE)
     done = convert(Request(Path(args.what[0]), args.convert_from, args.convert_to, args.out,
                            args.package_version, args.quantization))
-    tokens = f", language tokens {done.tokens.source} → {done.tokens.target}" if done.tokens.target else ""
+    tokens = "".join(f", {name} {token}" for name, token in (("source prefix", done.tokens.source_prefix),
+                                                               ("target prefix", done.tokens.target_prefix)) if token)
     print(f"wrote {done.path}: {args.convert_from}→{args.convert_to} from {done.checkpoint.name} "
           f"(license: {done.checkpoint.license}{tokens}); install it with: l10n models install {done.path}")
 

@@ -7,9 +7,11 @@ the checkpoint and its license, zipped as ``.argosmodel``.
 
 What the checkpoint's own tokenizer adds around a source sentence is carried by the converted
 model's ``config.json``, which CTranslate2 reads when it loads the model (so plain Argos Translate
-runs the package rightly too): ``add_source_eos`` ends every sentence with ``</s>``, and for
-M2M-100 and NLLB ``add_source_bos`` with ``bos_token`` set to the source language token starts it
-with ``__fr__`` or ``fra_Latn``. The target language token is ``target_prefix`` in
+runs the package rightly too): ``add_source_eos`` ends every sentence with ``</s>``, and
+``add_source_bos`` with ``bos_token`` set to the source prefix starts it with the source language
+token (M2M-100's ``__fr__``, NLLB's ``fra_Latn``) or, for a Marian model of several target
+languages, the target's (``>>kaz<<``). ``metadata.json`` names that ``source_prefix`` for
+reference only: the model adds it itself. The target language token is ``target_prefix`` in
 ``metadata.json``, which the engine forces and strips. A Marian checkpoint has two SentencePiece
 models: ``source.spm`` becomes ``sentencepiece.model``, since encoding must cut the text as the
 model was trained; decoding only joins pieces, and a target piece the source model lacks comes
@@ -146,8 +148,8 @@ def _mark_source(model: Path, tokens: LanguageTokens) -> None:
     path = model / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["add_source_eos"] = True
-    if tokens.source:
-        config.update(add_source_bos=True, bos_token=tokens.source)
+    if tokens.source_prefix:
+        config.update(add_source_bos=True, bos_token=tokens.source_prefix)
     path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
@@ -163,8 +165,10 @@ def metadata(request: Request, checkpoint: Checkpoint, tokens: LanguageTokens) -
               "from_code": request.source, "from_name": source, "to_code": request.target, "to_name": target,
               "name": f"{source} → {target} ({checkpoint.name})", "source_checkpoint": checkpoint.name,
               "license": checkpoint.license, "quantization": request.quantization}
-    if tokens.target:
-        fields.update(target_prefix=tokens.target, source_language_token=tokens.source)
+    if tokens.target_prefix:
+        fields["target_prefix"] = tokens.target_prefix
+    if tokens.source_prefix:
+        fields["source_prefix"] = tokens.source_prefix
     return fields
 
 
