@@ -11,7 +11,7 @@ from l10n_article.translate import __version__
 from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, publishable, state
-from l10n_article.translate.catalog.state import file_digest
+from l10n_article.translate.catalog.state import digest, file_digest
 from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now, published_memory
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
@@ -35,7 +35,7 @@ __all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Find
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
            "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
-           "cldr_locale", "converted", "typeset", "file_digest", "__version__", "write_text_atomic"]
+           "cldr_locale", "converted", "typeset", "digest", "file_digest", "__version__", "write_text_atomic"]
 
 
 class Shown(StrEnum):

@@ -14,20 +14,15 @@ each article looked up; a build that changes the answer to one of them renders t
 next time, and a ``published.tmx`` changed by anything else than a build renders everything.
 """
 
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from l10n_article.render.context import Workspace, __version__, file_digest
+from l10n_article.render.context import Workspace, __version__, digest, file_digest
 
 TEMPLATES = Path(__file__).parent / "templates"
 _OWN_FILES = ("published.tmx", "memory.tmx", "memory.sqlite", "memory.sqlite-wal", "memory.sqlite-shm")
-
-
-def digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def _maybe_digest(path: Path) -> str:

@@ -1,7 +1,10 @@
 """The pages' own interface strings: a gettext domain extracted from the Jinja2 templates by Babel,
 and its reviewed translations, checked before a page is made and always rendered as text."""
 
+import contextlib
 import gettext
+import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -10,10 +13,13 @@ import polib
 from babel.messages.extract import extract_from_dir
 from markupsafe import Markup, escape
 
-from l10n_article.render.context import (UI_DOMAIN, Domain, L10nError, Project, State, Workspace, header_line,
-                                         quoted, read_text, state)
+from l10n_article.render.context import (UI_DOMAIN, Domain, L10nError, Project, State, Workspace, __version__,
+                                         digest, file_digest, header_line, quoted, read_text, state,
+                                         write_text_atomic)
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The templates' strings, as last extracted (the user's cache folder, as XDG says, outside any project)
+USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"
 METHODS = [("**.html", "jinja2.ext:babel_extract")]
 OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([a-zA-Z])")
@@ -21,23 +27,41 @@ _CHARSET = re.compile(r"charset\s*=\s*([\w.:-]+)", re.I)
 _PLURAL = re.compile(r"plural\s*=\s*([^;]*)")
 
 
-def ui_entries() -> list[polib.POEntry]:
-    """One entry per interface string, as Babel's Jinja2 extractor finds them."""
-    entries = []
+def _extracted() -> list[dict]:
+    """Each interface string of the templates, as Babel's Jinja2 extractor finds them."""
+    found = []
     for filename, line, message, comments, context in extract_from_dir(
             TEMPLATES, METHODS, OPTIONS, comment_tags=("Translators:",), strip_comment_tags=True):
         singular, plural = (message, None) if isinstance(message, str) else message[:2]
-        flags = ["python-format"] if "%(" in singular else []
-        entries.append(polib.POEntry(msgid=singular, msgid_plural=plural, msgctxt=context,
-                                     msgstr_plural={0: "", 1: ""} if plural else {},
-                                     occurrences=[(f"render/templates/{filename}", str(line))],
-                                     comment="\n".join(comments), flags=flags))
-    return entries
+        found.append(dict(msgid=singular, msgid_plural=plural, msgctxt=context,
+                          occurrences=[(f"render/templates/{filename}", str(line))], comment="\n".join(comments)))
+    return found
+
+
+def ui_entries(cache: Path | None = None) -> list[polib.POEntry]:
+    """One entry per interface string of the templates; with ``cache`` (a file), what the last
+    extraction from the same templates found, rather than extracting again."""
+    key = digest(__version__, *(f"{p.name}:{file_digest(p)}" for p in sorted(TEMPLATES.iterdir()) if p.is_file()))
+    try:
+        kept = json.loads(cache.read_text(encoding="utf-8")) if cache else None
+        found = kept["entries"] if isinstance(kept, dict) and kept.get("key") == key else None
+    except (OSError, ValueError):
+        found = None
+    if found is None:
+        found = _extracted()
+        if cache is not None:
+            with contextlib.suppress(OSError, L10nError):  # a cache that cannot be written is only slower
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(cache, json.dumps(dict(key=key, entries=found), ensure_ascii=False) + "\n")
+    return [polib.POEntry(msgid=e["msgid"], msgid_plural=e["msgid_plural"], msgctxt=e["msgctxt"],
+                          msgstr_plural={0: "", 1: ""} if e["msgid_plural"] else {},
+                          occurrences=[tuple(o) for o in e["occurrences"]], comment=e["comment"],
+                          flags=["python-format"] if "%(" in e["msgid"] else []) for e in found]
 
 
 def ui_domain(project: Project) -> Domain:
     """Interface strings (English msgids) are translated into every page language, the source included."""
-    return Domain(UI_DOMAIN, "the pages' interface strings", ui_entries(),
+    return Domain(UI_DOMAIN, "the pages' interface strings", ui_entries(USER_CACHE / "ui-strings.json"),
                   (project.source_language, *project.languages), msgid_language="en")
 
 

@@ -82,3 +82,15 @@ def test_a_missing_or_damaged_record_means_computing_everything_again(project, l
     assert l10n(project, "update")[0] == 0
     assert len({path for path in parses if path.endswith(".po")}) == 7
     assert snapshot(project / "locales") == before
+
+
+@pytest.mark.parametrize("damage", [None, "{not json", '{"key": "other", "entries": []}'])
+def test_the_interface_strings_come_from_the_cache_as_extraction_finds_them(tmp_path, damage):
+    from l10n_article.render.ui import ui_entries
+    cache = tmp_path / "cache" / "ui-strings.json"
+    fields = [(e.msgid, e.msgid_plural, e.msgctxt, e.occurrences, e.comment, e.flags) for e in ui_entries()]
+    assert len(fields) > 20
+    ui_entries(cache)
+    if damage is not None:
+        cache.write_text(damage, encoding="utf-8")
+    assert [(e.msgid, e.msgid_plural, e.msgctxt, e.occurrences, e.comment, e.flags) for e in ui_entries(cache)] == fields
