@@ -111,14 +111,6 @@ def test_metadata_names_the_checkpoint_its_license_and_language_tokens(checkpoin
     assert top + "model/model.bin" in files
 
 
-def test_license_unknown_without_a_model_card(checkpoints, project, l10n, tmp_path):
-    package = tmp_path / "m2m.argosmodel"
-    assert convert(l10n, project, checkpoints["m2m100"], package)[0] == 0
-    metadata = json.loads(members(package)["translate-fr_kk-1_0/metadata.json"])
-    assert (metadata["license"], metadata["target_prefix"], metadata["source_prefix"]) == (
-        "unknown", "__kk__", "__fr__")
-
-
 @pytest.mark.parametrize(("origin", "named"), [("facebook/nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M"),
                                                ("/home/someone/models/nllb", "nllb-copy")])
 def test_checkpoint_named_by_its_hub_name_never_a_local_path(origin, named, checkpoints, project, l10n, tmp_path):
@@ -239,21 +231,6 @@ def test_a_language_the_checkpoint_does_not_know(family, pair, words, checkpoint
                           "--out", str(out / "package.argosmodel"))
     assert (status, err) == (2, f"{checkpoints[family]}: {words}\n")
     assert list(out.iterdir()) == []
-
-
-def test_marian_model_card_naming_another_pair(checkpoints, project, l10n, tmp_path):
-    folder = tmp_path / "opus-mt"
-    shutil.copytree(checkpoints["marian"], folder)
-    config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
-    config.pop("source_lang", None), config.pop("target_lang", None)
-    (folder / "tokenizer_config.json").write_text(json.dumps(config), encoding="utf-8")
-    (folder / "README.md").write_text("---\nlanguage:\n- fra\n- rus\n---\n", encoding="utf-8")
-    status, _, err = convert(l10n, project, folder, tmp_path / "p.argosmodel", to="ru")
-    assert status == 0, err
-    status, _, err = convert(l10n, project, folder, tmp_path / "q.argosmodel", to="en")
-    assert status == 2
-    assert err == f"{folder}: a Marian model for fr, ru, not fr→en (its model card does not list en)\n"
-    assert not (tmp_path / "q.argosmodel").exists()
 
 
 def test_a_failed_write_leaves_the_previous_file(checkpoints, project, l10n, tmp_path, monkeypatch):

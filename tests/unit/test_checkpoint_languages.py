@@ -59,6 +59,18 @@ def test_marian_pair(named, pair, refused, tmp_path):
         assert language_tokens(checkpoint("marian", tmp_path), marian, *pair) == LanguageTokens()
 
 
+@pytest.mark.parametrize(("target", "refused"), [("ru", False), ("en", True)])
+def test_marian_model_card_languages(target, refused, tmp_path):
+    """A Marian checkpoint whose tokenizer names no pair is checked against its model card."""
+    (tmp_path / "README.md").write_text("---\nlanguage:\n- fra\n- rus\n---\n# opus-mt\n", encoding="utf-8")
+    marian = tokenizer(["▁le"], source_lang=None, target_lang=None)
+    if refused:
+        with pytest.raises(L10nError, match=r"a Marian model for fr, ru, not fr→en \(its model card does not list en\)"):
+            language_tokens(checkpoint("marian", tmp_path), marian, "fr", target)
+    else:
+        assert language_tokens(checkpoint("marian", tmp_path), marian, "fr", target) == LanguageTokens()
+
+
 @pytest.mark.parametrize(("targets", "code", "token"), [
     ([">>kaz<<", ">>rus<<"], "kk", ">>kaz<<"),
     ([">>kk<<", ">>ru<<"], "kk", ">>kk<<"),
