@@ -16,7 +16,7 @@ next time, and a ``published.tmx`` changed by anything else than a build renders
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_article.render.context import Workspace, __version__, digest, file_digest
@@ -84,7 +84,7 @@ class BuildRecord:
             return cls()
 
     def text(self) -> str:
-        articles = {slug: asdict(record) for slug, record in sorted(self.articles.items())}
+        articles = {slug: vars(record) for slug, record in sorted(self.articles.items())}  # fields are JSON
         return json.dumps(dict(version=__version__, shared=self.shared, published=self.published,
                                articles=articles, site=self.site), ensure_ascii=False, sort_keys=True) + "\n"
 

@@ -150,7 +150,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     written = [name for output in outputs for name in output.record.files] + list(plan.record.site)
     report.pages = [out / name for name in written if name.endswith(".html")]
     report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
-    if published_text is not None and sources.published.save():
+    if published_text is not None and sources.published.save(published_text):
         report.record = sources.published.path
     return report
 

@@ -7,7 +7,8 @@ from l10n_article.translate import __version__
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import read_text
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
+XML_LANG = XML_NAMESPACE + "lang"
 
 
 def read_tmx(path: Path) -> ET.Element:
@@ -34,6 +35,34 @@ def add_variant(unit: ET.Element, language: str, text: str) -> None:
 
 
 def tmx_text(root: ET.Element) -> str:
-    """The document as the file holds it: an XML declaration, then the indented tree."""
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    """The document as the file holds it: an XML declaration, then the tree indented by two spaces
+    per level, as ``ET.indent`` and ``ET.tostring`` write it (element text is kept only where an
+    element has no children, as in TMX), a few times faster for a memory of 40,000 units."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+    _write(root, 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+                            "\t": "&#09;"})
+
+
+def _name(key: str) -> str:
+    return "xml:" + key[len(XML_NAMESPACE):] if key.startswith(XML_NAMESPACE) else key
+
+
+def _write(element: ET.Element, level: int, out: list[str]) -> None:
+    attributes = "".join(f' {_name(k)}="{v.translate(_ATTRIBUTE)}"' for k, v in element.items())
+    children = list(element)
+    if children:
+        out.append(f"<{element.tag}{attributes}>")
+        for child in children:
+            out.append("\n" + "  " * (level + 1))
+            _write(child, level + 1, out)
+        out.append("\n" + "  " * level + f"</{element.tag}>")
+    elif element.text:
+        out.append(f"<{element.tag}{attributes}>{element.text.translate(_TEXT)}</{element.tag}>")
+    else:
+        out.append(f"<{element.tag}{attributes} />")

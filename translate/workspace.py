@@ -75,6 +75,7 @@ class Workspace:
         self._catalogs: dict[Path, polib.POFile | None] = {}
         self._parsed: dict[Path, Article] = {}
         self._located: dict[str, Path] = {}
+        self._slugs: dict[Path, str] = {}
         self.templates: Mapping[str, polib.POFile] = _Templates(self)
 
     def article_at(self, path: Path) -> Article:
@@ -86,10 +87,11 @@ class Workspace:
     def locate(self, slug: str, path: Path) -> None:
         """Say that the article ``slug`` is in ``path`` (as a command's record of the last run knows)."""
         self._located[slug] = path
+        self._slugs[path] = slug
 
     def slug_of(self, path: Path) -> str:
         """The slug of the article in ``path``: as ``locate`` said, else parsed."""
-        found = next((slug for slug, where in self._located.items() if where == path), None)
+        found = self._slugs.get(path)
         return found if found is not None and path not in self._parsed else self.article_at(path).slug
 
     @cached_property

@@ -55,3 +55,26 @@ def test_a_damaged_record_is_one_error_naming_the_file(tmp_path, text, line):
         memory(tmp_path)
     assert error.value.path == tmp_path / "published.tmx"
     assert line is None or error.value.line == line
+
+
+def test_tmx_files_are_written_as_elementtree_writes_them():
+    import random
+    import xml.etree.ElementTree as ET
+    from copy import deepcopy
+
+    from l10n_article.translate.tmx import add_variant, new_tmx, tmx_text
+    rng = random.Random(7)
+    alphabet = "aé Ж&<>\"'\t\r\n]]>«»\u00a0\u2028"
+    text = lambda: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))  # noqa: E731
+    root, body = new_tmx("fr", "sentence")
+    for _ in range(300):
+        unit = ET.SubElement(body, "tu", {"tuid": text(), "creationdate": "20250101T000000Z"})
+        for _ in range(rng.randint(0, 2)):
+            ET.SubElement(unit, "prop", type=text()).text = text()
+        add_variant(unit, "fr", text())
+        add_variant(unit, "en", text())
+    ET.SubElement(body, "tu")
+    copy = deepcopy(root)
+    ET.indent(copy)
+    expected = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(copy, encoding="unicode") + "\n"
+    assert tmx_text(root) == expected

@@ -12,6 +12,7 @@ until a translator reviews them: after two edits in a row, the second finds it t
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
@@ -43,9 +44,15 @@ def now() -> datetime:
 
 def _date(value: str | None, path: Path) -> datetime:
     try:
-        return datetime.strptime(value or "", _DATE).replace(tzinfo=timezone.utc)
+        return _parsed_date(value or "")
     except ValueError as exc:
         raise L10nError(f"invalid TMX date {value!r} (expected YYYYMMDDThhmmssZ)", path) from exc
+
+
+@lru_cache(maxsize=4096)
+def _parsed_date(value: str) -> datetime:
+    """A TMX date (a build gives the many translations it publishes the same one)."""
+    return datetime.strptime(value, _DATE).replace(tzinfo=timezone.utc)
 
 
 class PublishedMemory:
@@ -140,11 +147,12 @@ class PublishedMemory:
         """The unit of ``translation`` of ``source`` into ``language``, if there is one."""
         return next((u for u in self._by_source.get((language, source), []) if u.translation == translation), None)
 
-    def save(self) -> bool:
-        """Write the file atomically when its content changed; say whether it was written."""
+    def save(self, text: str | None = None) -> bool:
+        """Write the file atomically when its content changed (``text``, when ``text()`` was just
+        asked for); say whether it was written."""
         if not self.units and not self.path.exists():
             return False
-        return write_if_changed(self.path, self.text())
+        return write_if_changed(self.path, self.text() if text is None else text)
 
     def text(self) -> str:
         """The file's content, as ``save`` writes it."""
