@@ -71,7 +71,8 @@ class Renderer:
         asked = self.sources.published.asked
         asked.clear()
         texts = self.texts(article)
-        record = ArticleRecord(key, lookups=sorted([language, text] for language, text in asked))
+        record = ArticleRecord(key, lookups=[[*question, *(answer or (None, None))]
+                                             for question, answer in asked.items()])
         for language, shown in texts.items():
             share = reviewed_percent(shown)
             if share < self.min_reviewed:

@@ -43,7 +43,8 @@ class ArticleRecord:
     modified: str | None = None  # the ``updated`` or ``date`` of its front matter (ISO), for the sitemap
     summary: dict = field(default_factory=dict)  # the comparison dashboard's figures
     stand_ins: list[list[str]] = field(default_factory=list)  # [language, text, kept source, kept translation]
-    lookups: list[list[str]] = field(default_factory=list)  # [language, text] looked up in published.tmx
+    # What the pages asked published.tmx: [language, source, previous, answer's source, answer's translation]
+    lookups: list[list] = field(default_factory=list)
 
     def intact(self, out: Path) -> bool:
         """Whether every file of the article is still in ``out`` as the build wrote it."""

@@ -101,7 +101,7 @@ def _publish(ws: Workspace, plan: _Plan, outputs: list[ArticleOutput], sources: 
     record_publication(ws, published, [item for output in outputs for item in output.published],
                        [item for record in plan.record.articles.values() for item in record.stand_ins])
     for record in plan.record.articles.values():
-        if any((language, text) in published.touched for language, text in record.lookups):
+        if published.answers_changed(record.lookups):
             record.key = ""  # rendered again next time, against the record as this build leaves it
     if not published.units and not published.path.exists():
         return None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import l10n_article.translate.workspace as workspace
+from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from support import snapshot, translate_entries
 
 SHORT = "---\nslug: {slug}\ndate: 2025-04-0{day}\n---\n\n# Article {slug}\n\nLe texte numéro {day} de la série.\n"
@@ -142,3 +143,34 @@ def test_an_error_in_a_worker_is_one_line_and_leaves_the_site(newsroom, l10n, mo
     status, _, err = l10n(newsroom, "build", "--jobs", "2")
     assert status == 2 and err == f"{newsroom / 'source' / 'short-6.md'}:3: cannot render\n"
     assert snapshot(newsroom / "build") == before
+
+
+def test_an_article_whose_published_translation_another_build_changed_is_rendered_again(project, l10n, parsed):
+    shared, edited = "Un texte commun aux deux articles.", "Un texte commun aux deux articles, revu."
+    for slug in ("alpha", "beta"):
+        (project / "source" / f"{slug}.md").write_text(f"# Titre {slug}\n\n{shared}\n", encoding="utf-8")
+    assert l10n(project, "update")[0] == 0
+    for slug in ("alpha", "beta"):
+        translate_entries(project, "en", {f"Titre {slug}": f"Title {slug}", shared: "A text both share."},
+                          domain=slug)
+    assert l10n(project, "build", "--jobs", "1")[0] == 0
+    for slug in ("alpha", "beta"):
+        article = project / "source" / f"{slug}.md"
+        article.write_text(article.read_text(encoding="utf-8").replace(shared, edited), encoding="utf-8")
+    assert l10n(project, "build", "--jobs", "1")[0] == 0
+    path = project / "locales" / "en" / "LC_MESSAGES" / "alpha.po"
+    catalog = read_catalog(path, "en")
+    entry = catalog.find(edited)
+    entry.msgstr, entry.previous_msgid = "A text both share, reviewed.", None
+    entry.flags.remove("fuzzy")  # reviewed
+    write_catalog(catalog, path)
+    parsed.clear()
+    assert l10n(project, "build", "--jobs", "1")[0] == 0
+    assert parsed == ["alpha.md"]  # beta's inputs did not change, but what it showed did:
+    parsed.clear()
+    assert l10n(project, "build", "--jobs", "1")[0] == 0
+    assert parsed == ["beta.md"]
+    assert "A text both share, reviewed." in (project / "build" / "en" / "beta.html").read_text(encoding="utf-8")
+    assert snapshot(project / "build") == fresh_build(project, l10n)
+    parsed.clear()
+    assert "up to date" in l10n(project, "build")[1] and parsed == []

@@ -60,8 +60,8 @@ class PublishedMemory:
 
     Units are indexed by (language, source) and by the texts they stand for, so that a lookup
     costs the same with 40 units or 40,000. ``touched`` collects the (language, text) pairs whose
-    answer to ``last_reviewed`` may have changed since the memory was loaded, ``asked`` those
-    ``last_reviewed`` was asked about.
+    answer to ``last_reviewed`` may have changed since the memory was loaded; ``asked`` keeps what
+    ``last_reviewed`` was asked, with the source and translation of its answer.
     """
 
     def __init__(self, path: Path, source_language: str):
@@ -69,7 +69,7 @@ class PublishedMemory:
         self.source_language = source_language
         self.units: list[PublishedUnit] = []
         self.touched: set[tuple[str, str]] = set()
-        self.asked: set[tuple[str, str]] = set()
+        self.asked: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
         self._by_source: dict[tuple[str, str], list[PublishedUnit]] = {}
         self._standing: dict[tuple[str, str], list[PublishedUnit]] = {}
         if path.exists():
@@ -102,7 +102,11 @@ class PublishedMemory:
     def last_reviewed(self, language: str, source: str, previous: str | None = None) -> PublishedUnit | None:
         """The last published reviewed translation into ``language`` of ``source``, else of its
         ``previous`` text (the ``#| msgid`` of a fuzzy entry), else the one either still stands for."""
-        self.asked.update((language, text) for text in (source, previous) if text is not None)
+        found = self._last_reviewed(language, source, previous)
+        self.asked[language, source, previous] = (found.source, found.translation) if found else None
+        return found
+
+    def _last_reviewed(self, language: str, source: str, previous: str | None) -> PublishedUnit | None:
         for text in (source, previous):
             if text is not None:
                 found = self._latest(self._by_source.get((language, text), []))
@@ -111,6 +115,16 @@ class PublishedMemory:
         standing = {id(unit): unit for text in dict.fromkeys((source, previous)) if text is not None
                     for unit in self._standing.get((language, text), [])}
         return self._latest(list(standing.values()))
+
+    def answers_changed(self, lookups: list[list]) -> bool:
+        """Whether ``last_reviewed`` now answers any of ``lookups`` ([language, source, previous,
+        answer's source, answer's translation], as ``asked`` kept them) otherwise."""
+        for language, source, previous, *answer in lookups:
+            if (language, source) in self.touched or (language, previous) in self.touched:
+                found = self._last_reviewed(language, source, previous)
+                if ([found.source, found.translation] if found else [None, None]) != answer:
+                    return True
+        return False
 
     def publish(self, language: str, source: str, translation: str, when: datetime) -> None:
         """Record that ``translation``, reviewed, is now the published translation of ``source``."""
