@@ -76,6 +76,9 @@ def test_a_tmx_memory_is_read_without_writing_and_migrated_whole_by_the_first_wr
     connection = sqlite3.connect(database(drafted))
     assert connection.execute("PRAGMA user_version").fetchone() == (1,)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    locales = snapshot(drafted / "locales")
+    assert l10n(drafted, "status", "--lang", "en")[0] == 0
+    assert snapshot(drafted / "locales") == locales  # reading the database leaves no journal beside it
     assert sorted(path.name for path in (drafted / "locales").glob("memory.*")) == ["memory.sqlite", "memory.tmx"]
 
 
