@@ -1,14 +1,16 @@
 """The Jinja2 environment of the pages: templates from this package, interface strings from gettext."""
 
+import contextlib
+import functools
 import weakref
 from collections.abc import Callable
 
 import jinja2
 from markupsafe import Markup
 
-from l10n_article.render.context import Workspace, cldr_locale, language_name, script_of, text_direction
+from l10n_article.render.context import Workspace, __version__, cldr_locale, language_name, script_of, text_direction
 from l10n_article.render.site import FEED, Versions
-from l10n_article.render.ui import UiTranslations, ui_translations
+from l10n_article.render.ui import USER_CACHE, UiTranslations, ui_translations
 
 
 class ScriptTranslations:
@@ -37,9 +39,29 @@ def environment(ws: Workspace, language: str) -> jinja2.Environment:
     return made[language]
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by an earlier command, in the user's cache folder (keyed by Jinja2 on
+    each template's source); a cache that cannot be written is only slower."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.cache
+def _compiled() -> jinja2.BytecodeCache | None:
+    folder = USER_CACHE / f"templates-{__version__}"  # compiled with this version's environment options
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
 def _environment(ws: Workspace, language: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("l10n_article.render", "templates"), autoescape=True,
-                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=_compiled())
     install = getattr(env, "install_gettext_translations")  # added by the i18n extension
     translations = ui_translations(ws, cldr_locale(language))
     install(translations if cldr_locale(language) == language else

@@ -44,9 +44,15 @@ def tmx_text(root: ET.Element) -> str:
     return "".join(out)
 
 
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
-                            "\t": "&#09;"})
+_TEXT = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIBUTE = _TEXT + (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+
+
+def _escape(text: str, table: tuple[tuple[str, str], ...]) -> str:
+    for char, entity in table:
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
 def _name(key: str) -> str:
@@ -54,7 +60,7 @@ def _name(key: str) -> str:
 
 
 def _write(element: ET.Element, level: int, out: list[str]) -> None:
-    attributes = "".join(f' {_name(k)}="{v.translate(_ATTRIBUTE)}"' for k, v in element.items())
+    attributes = "".join(f' {_name(k)}="{_escape(v, _ATTRIBUTE)}"' for k, v in element.items())
     children = list(element)
     if children:
         out.append(f"<{element.tag}{attributes}>")
@@ -63,6 +69,6 @@ def _write(element: ET.Element, level: int, out: list[str]) -> None:
             _write(child, level + 1, out)
         out.append("\n" + "  " * level + f"</{element.tag}>")
     elif element.text:
-        out.append(f"<{element.tag}{attributes}>{element.text.translate(_TEXT)}</{element.tag}>")
+        out.append(f"<{element.tag}{attributes}>{_escape(element.text, _TEXT)}</{element.tag}>")
     else:
         out.append(f"<{element.tag}{attributes} />")
