@@ -103,3 +103,20 @@ def test_directives_escapes_and_column_counting_match_msgcat(tmp_path, seed):
                                      flags=(["fuzzy"] if rng.random() < 0.2 else []) + (["python-format"] if python_format else [])))
     ours, gnu = _catalog_text(tmp_path, entries)
     assert gnu == ours
+
+
+def test_characters_that_unicode_reclassed_after_version_14_break_as_msgcat_breaks_them(tmp_path):
+    """Arabic number signs, Balinese and Javanese digits and letters, vertical forms, half marks:
+    libunistring keeps their Unicode 14 classes, whatever uniseg's newer tables say."""
+    rng = random.Random(0)
+    reclassed = [chr(code) for code in [*range(0x0600, 0x0606), 0x06DD, 0x0890, 0x08E2, 0x19DA, 0x2057, 0x1B44,
+                                        *range(0x1B50, 0x1B5A), 0x1B5C, 0x1B61, 0x1BF2, 0x1DCD, 0x2E56, 0xA9C0,
+                                        0xA9C1, 0xA9CF, *range(0xA9D0, 0xA9DA), 0xAA40, 0xFE10, 0xFE13, 0xFE20,
+                                        0x1F10D, 0x1F8B0, 0x11049, 0x11066]]
+    others = ["a", "1", " ", "(", ")", "-", "/", ".", "%", "«", "\u0301", "東"]
+    entries = []
+    for number in range(120):
+        text = "".join(rng.choice(rng.choice([reclassed, others])) for _ in range(rng.randint(40, 160)))
+        entries.append(polib.POEntry(msgid=f"{number} {text}", msgstr=text))
+    ours, gnu = _catalog_text(tmp_path, entries)
+    assert gnu == ours

@@ -6,7 +6,8 @@ every ``.``, ``:`` and ``,`` followed by a letter (``example.|org``, ``a,|word``
 out on purpose, to break before the tag in ``<P>Some sentence.</P>``), never between ``/`` and a
 digit (``20/30``), never between ``%`` and ``(``, after a hyphen that starts a word, and after
 the spaces around a quotation mark (rules LB15a-d, LB20a and LB25's regular expression came
-later). Character classes come from uniseg, resolved as libunistring resolves them.
+later). Character classes come from uniseg, resolved as libunistring resolves them, except for
+the few characters of Unicode 14 (libunistring 1.0's version) that later versions reclassed.
 """
 
 import re
@@ -67,6 +68,31 @@ _RESOLVED = {**_SAME, "BK": BK, "NL": BK, "CR": BK, "LF": BK, "CM": CM, "ZW": ZW
              "CB": ID1, "CJ": NS}  # AI, SA, XX and classes newer than libunistring's: AL
 _EAST_ASIAN = {"F", "W", "H"}
 _WORD_STARTS = re.compile(r" (?=[^ ])")
+# Characters of Unicode 14 (libunistring 1.0's version) that uniseg's newer tables class otherwise.
+_LIBUNISTRING_CLASSES = """
+AL 0600-0605 06DD 0890-0891 08E2 19DA 110BD 110CD 2057 A9CF AA40-AA42 AA44-AA4B 1133D 1135D 11EF2 11EF7-11EF8
+AL 1B5C 1B61-1B6A 1B74-1B7C A9C1-A9C6 A9CA-A9CD A9DE-A9DF AA5C 11049-1104D 11052-11065
+NU 1B50-1B59 A9D0-A9D9 AA50-AA59 11066-1106F 11950-11959
+ID1 1F10D-1F10F 1F16D-1F16F 1F1AD 1F8B0-1F8B1
+IS FE10 FE13-FE14
+CL 2E56 2E58 2E5A 2E5C
+CM 1DCD 1DFC FE20 FE22 FE24 FE26-FE27 FE29 FE2B FE2D-FE2E 1107F 1BF2-1BF3 1B44 A9C0 11046 1134D 1193E
+"""
+
+
+def _overrides() -> dict[str, int]:
+    """``_LIBUNISTRING_CLASSES`` as a table from character to class."""
+    table = {}
+    for line in _LIBUNISTRING_CLASSES.strip().split("\n"):
+        name, *spans = line.split()
+        for span in spans:
+            low, _, high = span.partition("-")
+            for code in range(int(low, 16), int(high or low, 16) + 1):
+                table[chr(code)] = _RESOLVED[name]
+    return table
+
+
+_OVERRIDES = _overrides()
 
 
 @lru_cache(maxsize=8192)
@@ -74,6 +100,8 @@ def line_class(char: str) -> int:
     """libunistring's class of ``char``: ambiguous, complex-context and unknown characters are
     letters, opening and closing brackets split by East Asian width (LB30), ideographs by
     whether they may become emoji (LB30b)."""
+    if char in _OVERRIDES:
+        return _OVERRIDES[char]
     name = line_break(char).name
     if name in ("OP", "CP"):
         wide = unicodedata.east_asian_width(char) in _EAST_ASIAN
