@@ -50,6 +50,11 @@ def _date(value: str | None, path: Path) -> datetime:
 
 
 @lru_cache(maxsize=4096)
+def _tmx_date(moment: datetime) -> str:
+    return moment.strftime(_DATE)
+
+
+@lru_cache(maxsize=4096)
 def _parsed_date(value: str) -> datetime:
     """A TMX date (a build gives the many translations it publishes the same one)."""
     return datetime.strptime(value, _DATE).replace(tzinfo=timezone.utc)
@@ -172,8 +177,8 @@ class PublishedMemory:
         """The file's content, as ``save`` writes it."""
         root, body = new_tmx(self.source_language, "paragraph")
         for unit in sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
-            element = ET.SubElement(body, "tu", creationdate=unit.published.strftime(_DATE),
-                                    changedate=unit.latest.strftime(_DATE))
+            element = ET.SubElement(body, "tu", creationdate=_tmx_date(unit.published),
+                                    changedate=_tmx_date(unit.latest))
             for text in sorted(unit.stands_for):
                 ET.SubElement(element, "prop", type="x-stands-for").text = text
             add_variant(element, self.source_language, unit.source)
