@@ -9,6 +9,7 @@ columns, the header field by field.
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import polib
@@ -19,7 +20,6 @@ PAGE_WIDTH = 79
 _PYTHON_DIRECTIVE = re.compile(r"[-+ #0]*(\*|[0-9]+)?(\.(\*|[0-9]*))?[hlL]?[csriduoxXeEfgG%]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
             "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
-
 
 # Where libunistring counts two columns for a code point not assigned yet (CJK blocks and planes).
 _WIDE_UNASSIGNED = ((0x2E80, 0xA4CF), (0xF900, 0xFAFF), (0xFE10, 0xFE1F), (0xFE30, 0xFE6F), (0xFF00, 0xFF60),
@@ -60,10 +60,17 @@ def _escape(portion: str) -> str:
     return "".join(_ESCAPES.get(char, char) for char in portion)
 
 
-def _python_directive(text: str, start: int) -> tuple[int, bool, bool] | None:
-    """The end of the directive at ``text[start] == "%"``, whether it names its argument and
-    whether it takes unnamed ones (``*`` too), as gettext's python-format parser reads it; None
-    when it is not a valid directive."""
+@dataclass(frozen=True)
+class _Directive:
+    """A python-format directive as gettext's parser reads it: where it ends, whether it names its
+    argument (``%(name)s``) and whether it takes unnamed ones (``%s``, a ``*`` width)."""
+    end: int
+    named: bool
+    unnamed: bool
+
+
+def _python_directive(text: str, start: int) -> _Directive | None:
+    """The directive at ``text[start] == "%"``, or None when it is not a valid one."""
     position, named = start + 1, text.startswith("(", start + 1)
     if named:
         depth = 0
@@ -78,7 +85,7 @@ def _python_directive(text: str, start: int) -> tuple[int, bool, bool] | None:
     if rest is None:
         return None
     unnamed = "*" in rest.group(0) or not (named or rest.group(0).endswith("%"))
-    return rest.end(), named, unnamed
+    return _Directive(rest.end(), named, unnamed)
 
 
 def _directive_insides(text: str) -> frozenset[int]:
@@ -90,14 +97,11 @@ def _directive_insides(text: str) -> frozenset[int]:
     start = text.find("%")
     while start >= 0:
         directive = _python_directive(text, start)
-        if directive is None:
+        if directive is None or (directive.named and (unnamed or directive.unnamed)) or (directive.unnamed and named):
             break
-        end, is_named, is_unnamed = directive
-        if (is_named and (unnamed or is_unnamed)) or (is_unnamed and named):
-            break
-        named, unnamed = named or is_named, unnamed or is_unnamed
-        inside.update(range(start + 1, end))
-        start = text.find("%", end)
+        named, unnamed = named or directive.named, unnamed or directive.unnamed
+        inside.update(range(start + 1, directive.end))
+        start = text.find("%", directive.end)
     return frozenset(inside)
 
 
@@ -141,7 +145,8 @@ def _breaks(portion: str, width: int, start_column: int, held: frozenset[int]) -
     if start_column + column_at(len(escaped)) <= width:
         return []
     found = _opportunities(portion, held)
-    ends = sorted([(position, False) for position in found.possible] + [(position, True) for position in found.mandatory])
+    ends = sorted([(position, False) for position in found.possible]
+                  + [(position, True) for position in found.mandatory])
     breaks: list[int] = []
     last, column, begin = None, start_column, 0
     for position, mandatory in ends:
