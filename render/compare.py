@@ -10,7 +10,7 @@ from l10n_article.render.alignment import Alignment, Cell, Row, Summary, align, 
 from l10n_article.render.body import inline_html, title_text
 from l10n_article.render.compare_formats import Formats
 from l10n_article.render.context import Article, State, Workspace
-from l10n_article.render.dashboard import article_summary, compare_dashboard
+from l10n_article.render.dashboard import article_summary
 from l10n_article.render.templating import environment, page_frame, static_file
 from l10n_article.translate.catalog.signoff import fingerprint
 
@@ -107,20 +107,3 @@ def compare_article(ws: Workspace, alignment_or_article: Alignment | Article, la
 def compare_assets() -> dict[str, str]:
     """The comparison pages' style sheet and script, beside the site's style sheet."""
     return {name: static_file(name) for name in STATIC}
-
-
-def compare_files(ws: Workspace, languages: list[str], published: dict[str, list[str]] | None = None,
-                  editing: Session | None = None) -> dict[str, str]:
-    """Every file of the comparison, from the catalogs as they are: ``compare/<slug>.html`` per
-    article, the dashboard ``compare/index.html``, and their style sheet and script. ``languages``
-    are the site's languages (the dashboard links to their indexes); ``published`` gives, by slug,
-    those an article's page is published in (the source language alone when not given)."""
-    source = [ws.project.source_language]
-    files, summaries = {}, []
-    for alignment in align(ws, ws.project.languages):
-        slug = alignment.article.slug
-        page = compare_article(ws, alignment, (published or {}).get(slug, source), editing)
-        files[f"compare/{slug}.html"] = page.html
-        summaries.append(page.summary)
-    files["compare/index.html"] = compare_dashboard(ws, summaries, languages)
-    return files | compare_assets()

@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from l10n_article.render.article_files import Renderer, page_languages, published_versions
 from l10n_article.render.article_page import render_index
-from l10n_article.render.compare import STATIC, compare_dashboard
+from l10n_article.render.compare import compare_assets
+from l10n_article.render.dashboard import compare_dashboard
 from l10n_article.render.context import Metadata
 from l10n_article.render.incremental import ArticleRecord
 from l10n_article.render.output import Sink
@@ -55,7 +56,7 @@ def site_files(renderer: Renderer, records: list[tuple[str, ArticleRecord]]) -> 
     files["style.css"] = static_file("style.css")
     compared = [code for code in indexed if code not in project.transliterations]
     files["compare/index.html"] = compare_dashboard(renderer.ws, [record.summary for _, record in records], compared)
-    files.update({name: static_file(name) for name in STATIC})
+    files.update(compare_assets())
     return files
 
 
