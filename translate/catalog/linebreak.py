@@ -1,13 +1,14 @@
 """Line-break opportunities exactly as GNU gettext finds them, to wrap PO strings where msgcat does.
 
-gettext asks libunistring (``ulc_width_linebreaks``), whose UAX #14 is the pair table of the
-annex's earlier revisions rather than today's rules: it breaks a URL or an e-mail address after
-every ``.``, ``:`` and ``,`` followed by a letter (``example.|org``, ``a,|word``: rule LB29 is left
-out on purpose, to break before the tag in ``<P>Some sentence.</P>``), never between ``/`` and a
-digit (``20/30``), never between ``%`` and ``(``, after a hyphen that starts a word, and after
-the spaces around a quotation mark (rules LB15a-d, LB20a and LB25's regular expression came
-later). Character classes come from uniseg, resolved as libunistring resolves them, except for
-the few characters of Unicode 14 (libunistring 1.0's version) that later versions reclassed.
+gettext asks libunistring (``ulc_width_linebreaks``), whose UAX #14 is the annex's pair table as
+it stood before Unicode 15.1: it breaks a URL or an e-mail address after every ``.``, ``:`` and
+``,`` followed by a letter (``example.|org``, ``a,|word``: libunistring leaves rule LB29 out on
+purpose, to break before the tag in ``<P>Some sentence.</P>``), after a ``/`` before a letter or
+a ``%``, never between ``/`` and a digit (``20/30``) nor between ``%`` and ``(``, after a hyphen
+that starts a word, and after the spaces around a quotation mark (rules LB15a-d and LB20a, and
+LB25 as regular expressions, came with Unicode 15.1). Character classes come from uniseg,
+resolved as libunistring resolves them, except for the few characters of Unicode 14
+(libunistring 1.0's version) that later versions reclassed.
 """
 
 import re
@@ -177,6 +178,7 @@ class _Word:
 
 
 def _scan(text: str, state: _State) -> _Word:
+    """Go through ``text`` character by character from ``state``, as libunistring's loop does."""
     possible, mandatory = [], []
     for index, char in enumerate(text):
         current = line_class(char)
