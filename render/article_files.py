@@ -2,7 +2,6 @@
 page, with what the site-wide pages need to know of it (``ArticleRecord``)."""
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +151,3 @@ def render_articles(renderer: Renderer, jobs: list[tuple[Path, str, str]], stagi
             return list(pool.map(_render_in_worker, jobs, chunksize=max(1, len(jobs) // (processes * 4))))
     finally:
         _WORKER = None
-
-
-def default_jobs() -> int:
-    """The machine's cores (as this process may use them)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

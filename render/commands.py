@@ -1,20 +1,25 @@
-"""The page commands of ``l10n`` (build, compare): thin layers over ``render.pages`` and ``render.alignment``."""
+"""The page commands of ``l10n`` (build, compare): thin layers over ``render.pages`` and ``render.alignment``.
+
+Each command imports what it runs when it runs, so that the other commands (``l10n translate``,
+``l10n status``) start without loading the page machinery."""
 
 import argparse
+import os
 from pathlib import Path
 
-from l10n_article.render.alignment import align
-from l10n_article.render.article_files import default_jobs
-from l10n_article.render.compare_text import format_alignment
-from l10n_article.render.export import export
-from l10n_article.render.pages import build
 from l10n_article.translate import review_commands
 from l10n_article.translate.commands import at_least, language_list, percent
 from l10n_article.translate.project import REQUIREMENTS
 from l10n_article.translate.workspace import Workspace
 
 
+def default_jobs() -> int:
+    """The machine's cores (as this process may use them)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def run_build(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.render.pages import build
     report = build(ws, out=args.out, drafts=args.drafts, min_reviewed=args.min_reviewed, require=args.require,
                    jobs=args.jobs)
     for path in report.catalogs:
@@ -39,6 +44,7 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_export(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.render.export import export
     languages = [ws.project.source_language] if args.lang == [ws.project.source_language] else ws.project.select(args.lang)
     for language in languages:
         report = export(ws, language, out=args.out, require=args.require)
@@ -50,6 +56,8 @@ def run_export(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_compare(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.render.alignment import align
+    from l10n_article.render.compare_text import format_alignment
     languages = ws.project.select(args.lang)
     text = format_alignment(align(ws, languages), needs_review=args.needs_review)
     print(text or f"nothing to review: every segment is reviewed in {', '.join(languages)}")
