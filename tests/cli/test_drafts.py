@@ -6,7 +6,7 @@ import pytest
 
 import l10n_article.translate.mt.argos
 import l10n_article.translate.mt.drafts
-from support import DATA, gettext_tool, snapshot
+from support import DATA, REPO, gettext_tool, snapshot
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from l10n_article.render.cli import workspace
 from l10n_article.translate.mt.drafts import translate_drafts
@@ -245,3 +245,13 @@ def test_a_reference_link_label_never_reaches_the_model(project, install, monkey
     assert "Lire" in seen and "le communiqué" in seen and not any("conseil" in s for s in seen)
     assert catalog(project, "en", "references").find("Lire [le communiqué][conseil] du sommet.").msgstr \
         == "Lire [le communiqué][conseil] du sommet."
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+def test_a_project_with_nothing_to_translate_needs_no_route(project, l10n, dry_run, monkeypatch, tmp_path):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    shutil.copytree(REPO / "locales", project / "locales")  # every segment reviewed
+    status, out, err = l10n(project, "translate", *dry_run)
+    assert (status, err) == (0, "")
+    assert [line for line in out.splitlines() if "nothing to translate" in line] == [
+        "en: nothing to translate", "ru: nothing to translate", "kk: nothing to translate"]

@@ -71,7 +71,7 @@ class Outcome:
     def summary(self) -> str:
         """One line for ``translate``."""
         if self.route is None:
-            return f"{self.language}: missing: {self.problem}"
+            return f"{self.language}: missing: {self.problem}" if self.problem else f"{self.language}: nothing to translate"
         return f"{self.language}: {self.route.describe()}: {self.drafted} drafts, {self.sentences} sentences translated"
 
 
@@ -273,4 +273,6 @@ def translate_drafts(ws: Workspace, languages: tuple[str, ...], refresh: bool = 
                 outcomes.append(Outcome(language_plan.language, job.route))
         if language_plan.problem:
             outcomes.append(Outcome(language_plan.language, problem=language_plan.problem))
+        elif not language_plan.jobs:
+            outcomes.append(Outcome(language_plan.language))  # nothing to draft, and no route needed
     return DraftReport(outcomes, engines.calls)

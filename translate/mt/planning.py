@@ -51,7 +51,7 @@ class Plan:
                  for job in self.jobs]
         if self.problem:
             lines.append(f"{self.language}: missing: {self.problem}: {self.waiting} segments")
-        return lines
+        return lines or [f"{self.language}: nothing to translate"]
 
 
 def has_translatable_text(msgid: str, references: dict) -> bool:
@@ -124,6 +124,6 @@ def plan_language(ws: Workspace, language: str, packages: list[PackageInfo], ref
                 main.add(article.slug, msgid, msgid)
             else:
                 result.waiting += 1
-    if main is None and (result.waiting or from_reviewed is None):
-        result.problem = problem
+    if main is None and result.waiting:
+        result.problem = problem  # segments wait for a route: a language with nothing to draft needs none
     return result
