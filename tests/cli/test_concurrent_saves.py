@@ -111,7 +111,7 @@ def fr_en(tmp_path_factory, monkeypatch, project, l10n):
 def _forget_drafts(project, po):
     """Empty every machine draft still as the machine wrote it (through the same safe write), so that
     the next run drafts again; a draft the translator has since saved over is theirs, and stays."""
-    memory = Memory(project / "locales" / "memory.tmx", "fr")
+    memory = Memory.in_folder(project / "locales", "fr")
 
     def clear(catalog):
         for entry in catalog:
@@ -121,7 +121,7 @@ def _forget_drafts(project, po):
                 entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         return catalog
     save_catalog(po, "en", clear)
-    (project / "locales" / "memory.tmx").unlink(missing_ok=True)  # a run that found nothing to draft wrote none
+    (project / "locales" / "memory.sqlite").unlink(missing_ok=True)  # a run that found nothing to draft wrote none
 
 
 def test_draft_flushes_never_revert_a_save_made_while_they_run(project, l10n, fr_en, tmp_path, monkeypatch):

@@ -103,6 +103,10 @@ def damage_memory(project):
     (project / "locales" / "memory.tmx").write_text("<tmx version=", encoding="utf-8")
 
 
+def damage_memory_database(project):
+    (project / "locales" / "memory.sqlite").write_bytes(b"not a database" * 100)
+
+
 def damage_published(project):
     (project / "locales" / "published.tmx").write_text("<tmx version=\"1.4\"><body><tu>", encoding="utf-8")
 
@@ -114,7 +118,7 @@ def damage_ui(project):
     write_catalog(catalog, path)
 
 
-@pytest.mark.parametrize("damage", [damage_memory, damage_published, damage_ui])
+@pytest.mark.parametrize("damage", [damage_memory, damage_memory_database, damage_published, damage_ui])
 def test_a_failed_build_leaves_the_old_site_byte_identical(project, l10n, damage):
     l10n(project, "update")
     translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
