@@ -3,6 +3,7 @@ that landed while the new content was being made."""
 
 import ctypes
 import errno
+import json
 import os
 import signal
 import tempfile
@@ -212,3 +213,22 @@ def copy_if_changed(source: Path, path: Path) -> bool:
     """Copy the bytes of ``source`` to ``path`` atomically unless it holds them already."""
     data = source.read_bytes()
     return rewrite(path, lambda _: data)
+
+
+def read_json_object(file: Path, missing: str, prefix: str = "", at_file: bool = False) -> dict:
+    """The JSON object in ``file`` (a package's or a checkpoint's description). Errors name its
+    folder (``at_file``: the file itself, for what is wrong inside it): ``missing`` when there is
+    no such file, else ``prefix`` and what is wrong."""
+    where = file if at_file else file.parent
+    try:
+        data = json.loads(file.read_bytes())
+    except FileNotFoundError as exc:
+        raise L10nError(missing, file.parent) from exc
+    except OSError as exc:
+        raise L10nError(f"{prefix}cannot read {file.name} ({exc.strerror})", file.parent) from exc
+    except ValueError as exc:
+        raise L10nError(f"{prefix}{file.name} is not valid JSON", where) from exc
+    if not isinstance(data, dict):
+        raise L10nError(f"{prefix}{file.name} is not a JSON object", where)
+    return data
+

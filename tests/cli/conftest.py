@@ -3,6 +3,7 @@
 import polib
 import pytest
 
+import l10n_article.translate.workspace as workspace
 from support import DATA, REPO
 from support.argos_builder import build_package
 
@@ -40,3 +41,17 @@ def install(tmp_path, monkeypatch, packages, l10n, project):
             assert status == 0, err
         return folder
     return run
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The articles parsed during a command, by file name."""
+    seen: list[str] = []
+    real = workspace.parse_article
+
+    def counting(path, source_language):
+        seen.append(path.name)
+        return real(path, source_language)
+    monkeypatch.setattr(workspace, "parse_article", counting)
+    return seen
+

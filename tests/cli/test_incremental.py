@@ -4,7 +4,6 @@ or re-formatted."""
 import pytest
 
 import l10n_article.translate.catalog.pofile as pofile
-import l10n_article.translate.workspace as workspace
 from l10n_article.translate.catalog.pofile import read_catalog
 from support import snapshot, translate_entries
 
@@ -22,40 +21,27 @@ def parses(monkeypatch):
     return seen
 
 
-@pytest.fixture
-def articles(monkeypatch):
-    """The articles parsed during a command, by file name."""
-    seen: list[str] = []
-    real = workspace.parse_article
-
-    def counting(path, source_language):
-        seen.append(path.name)
-        return real(path, source_language)
-    monkeypatch.setattr(workspace, "parse_article", counting)
-    return seen
-
-
-def test_nothing_changed_reads_no_catalog(project, l10n, parses, articles):
+def test_nothing_changed_reads_no_catalog(project, l10n, parses, parsed):
     l10n(project, "update")
-    parses.clear(), articles.clear()
+    parses.clear(), parsed.clear()
     before = snapshot(project / "locales")
     status, out, _ = l10n(project, "update")
     assert status == 0 and out.startswith("up to date")
-    assert parses == [] and articles == [] and snapshot(project / "locales") == before
+    assert parses == [] and parsed == [] and snapshot(project / "locales") == before
 
 
-def test_an_edited_article_updates_only_its_catalogs(project, l10n, parses, articles):
+def test_an_edited_article_updates_only_its_catalogs(project, l10n, parses, parsed):
     (project / "source" / "second.md").write_text("---\nslug: second\n---\n\n# Second\n\nOne line.\n",
                                                    encoding="utf-8")
     l10n(project, "update")
-    parses.clear(), articles.clear()
+    parses.clear(), parsed.clear()
     article = project / "source" / "second.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nAnother line.\n", encoding="utf-8")
     status, out, _ = l10n(project, "update")
     written = sorted(line.removeprefix("wrote ").removeprefix(str(project) + "/") for line in out.splitlines())
     assert written == ["locales/en/LC_MESSAGES/second.po", "locales/kk/LC_MESSAGES/second.po",
                        "locales/ru/LC_MESSAGES/second.po", "locales/second.pot"]
-    assert all("second.po" in path for path in parses) and articles == ["second.md"]
+    assert all("second.po" in path for path in parses) and parsed == ["second.md"]
 
 
 def test_a_translators_save_is_read_and_merged_again(project, l10n):

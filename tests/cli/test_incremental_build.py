@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import l10n_article.translate.workspace as workspace
 from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from support import snapshot, translate_entries
 
@@ -21,19 +20,6 @@ def newsroom(project, l10n):
                                                               encoding="utf-8")
     assert l10n(project, "build", "--jobs", "1")[0] == 0
     return project
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    """The articles parsed during a command, by file name."""
-    seen: list[str] = []
-    real = workspace.parse_article
-
-    def counting(path, source_language):
-        seen.append(path.name)
-        return real(path, source_language)
-    monkeypatch.setattr(workspace, "parse_article", counting)
-    return seen
 
 
 def inodes(site: Path) -> dict[str, int]:

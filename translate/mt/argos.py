@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_json_object
 from l10n_article.translate.mt import archive
 from l10n_article.translate.mt.units import MachineSentence
 from l10n_article.translate.mt.routes import PackageInfo
@@ -70,16 +71,8 @@ def packages_dir() -> Path:
 def _metadata(path: Path) -> dict[str, Any]:
     """The package's ``metadata.json``, refused when missing, not a JSON object, or when the fields
     the code relies on are not text; the error names the package folder."""
-    try:
-        metadata = json.loads((path / "metadata.json").read_bytes())
-    except FileNotFoundError as exc:
-        raise L10nError("not an Argos package: no metadata.json in its folder", path) from exc
-    except OSError as exc:
-        raise L10nError(f"not a valid Argos package: cannot read metadata.json ({exc.strerror})", path) from exc
-    except ValueError as exc:
-        raise L10nError("not a valid Argos package: metadata.json is not valid JSON", path) from exc
-    if not isinstance(metadata, dict):
-        raise L10nError("not a valid Argos package: metadata.json is not a JSON object", path)
+    metadata = read_json_object(path / "metadata.json", "not an Argos package: no metadata.json in its folder",
+                                "not a valid Argos package: ")
     wrong = [key for key in TEXT_FIELDS if not isinstance(metadata.get(key, ""), str)]
     if wrong:
         raise L10nError(f"not a valid Argos package: {', '.join(wrong)} in metadata.json must be text", path)

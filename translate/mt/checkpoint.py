@@ -9,7 +9,6 @@ language aliases (``kaz`` is ``kk``, ``uzn`` is ``uz``) and the script the langu
 by default (``kk`` is written in Cyrillic), so no table of codes is kept here.
 """
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 from babel.core import get_global, parse_locale
 
 from l10n_article.translate.errors import L10nError
+from l10n_article.translate.files import read_json_object
 
 SENTENCEPIECE = {"marian": "source.spm", "m2m_100": "sentencepiece.bpe.model"}
 M2M_CODE = re.compile(r"__(?P<language>[a-z]{2,3})__")  # __kk__
@@ -55,17 +55,7 @@ def _config(path: Path) -> dict[str, Any]:
         raise L10nError("no such folder", path)
     if not path.is_dir():
         raise L10nError("not a folder: models convert takes a Hugging Face checkpoint folder", path)
-    try:
-        config = json.loads((path / "config.json").read_bytes())
-    except FileNotFoundError as exc:
-        raise L10nError("not a Hugging Face checkpoint: no config.json", path) from exc
-    except OSError as exc:
-        raise L10nError(f"cannot read config.json ({exc.strerror})", path) from exc
-    except ValueError as exc:
-        raise L10nError("config.json is not valid JSON", path / "config.json") from exc
-    if not isinstance(config, dict):
-        raise L10nError("config.json is not a JSON object", path / "config.json")
-    return config
+    return read_json_object(path / "config.json", "not a Hugging Face checkpoint: no config.json", at_file=True)
 
 
 def model_card(path: Path) -> dict[str, Any]:
