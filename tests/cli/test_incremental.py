@@ -1,11 +1,13 @@
 """A run that finds nothing changed does nothing: no article is parsed, no catalog is read, merged
 or re-formatted."""
 
+import shutil
+
 import pytest
 
 import l10n_article.translate.catalog.pofile as pofile
 from l10n_article.translate.catalog.pofile import read_catalog
-from support import snapshot, translate_entries
+from support import DATA, TITLE, snapshot, translate_entries
 
 
 @pytest.fixture
@@ -80,3 +82,20 @@ def test_the_interface_strings_come_from_the_cache_as_extraction_finds_them(tmp_
     if damage is not None:
         cache.write_text(damage, encoding="utf-8")
     assert [(e.msgid, e.msgid_plural, e.msgctxt, e.occurrences, e.comment, e.flags) for e in ui_entries(cache)] == fields
+
+
+def test_status_reads_the_published_record_once_however_many_catalogs(project, l10n, monkeypatch):
+    import l10n_article.translate.catalog.published as published
+    shutil.copy(DATA / "lists.md", project / "source" / "lists.md")
+    assert l10n(project, "update")[0] == 0
+    translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
+    assert l10n(project, "build")[0] == 0  # writes locales/published.tmx
+    reads: list[str] = []
+    real = published.read_tmx
+
+    def counting(path):
+        reads.append(path.name)
+        return real(path)
+    monkeypatch.setattr(published, "read_tmx", counting)
+    assert l10n(project, "status")[0] == 0
+    assert reads == ["published.tmx"]

@@ -9,6 +9,7 @@ text and the reviewed translation published for it, with ``creationdate`` (first
 until a translator reviews them: after two edits in a row, the second finds it that way.
 """
 
+import weakref
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -191,6 +192,9 @@ def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory
     return PublishedMemory(locales_dir / PUBLISHED_FILE, source_language)
 
 
+_RECORDS: "weakref.WeakKeyDictionary[Workspace, PublishedMemory]" = weakref.WeakKeyDictionary()  # one per command
+
+
 def source_changes(ws: Workspace, language: str, domain: str) -> dict[str, SourceChange]:
     """msgid → how its source changed since its translation into ``language`` was last reviewed,
     for every outdated entry of the catalog: measured from the last published reviewed source
@@ -198,7 +202,9 @@ def source_changes(ws: Workspace, language: str, domain: str) -> dict[str, Sourc
     catalog = ws.catalog(language, domain)
     if catalog is None:
         return {}
-    record = published_memory(ws.project.locales_dir, ws.project.source_language)
+    record = _RECORDS.get(ws)
+    if record is None:
+        record = _RECORDS[ws] = published_memory(ws.project.locales_dir, ws.project.source_language)
     changes = {}
     for entry in catalog:
         if entry.obsolete or state(entry) != State.OUTDATED:
