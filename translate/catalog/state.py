@@ -36,8 +36,17 @@ def catalog_key(template: str, language: str) -> str:
     return digest(template, language)
 
 
+_DIGESTS: dict[tuple, str] = {}  # (path, device, inode, size, mtime, ctime) → digest, for this process
+
+
 def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of the file's bytes; a file one command hashes twice (the update's record, then
+    the build's) is read once, as long as nothing replaced or changed it in between."""
+    found = os.stat(path)
+    key = (str(path), found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _DIGESTS[key]
 
 
 def _section(data: object, name: str) -> dict:
