@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n_article.render.article_files import ArticleOutput, Renderer, page_languages, render_articles
+from l10n_article.render.article_files import ArticleOutput, Renderer, render_articles
 from l10n_article.render.context import UI_DOMAIN, Sources, Workspace, published_memory, update
 from l10n_article.render.context import write_text_atomic
 from l10n_article.render.incremental import (ArticleRecord, BuildRecord, article_key, published_digest, record_path,
@@ -91,7 +91,8 @@ def _plan(ws: Workspace, out: Path, options: dict) -> _Plan:
 
 
 def _report_skipped(report: BuildReport, records: list[ArticleRecord]) -> None:
-    report.skipped = [Skipped(language, page, percent) for record in records for language, page, percent in record.skipped]
+    report.skipped = [Skipped(language, page, percent)
+                      for record in records for language, page, percent in record.skipped]
 
 
 def _publish(ws: Workspace, plan: _Plan, outputs: list[ArticleOutput], sources: Sources) -> str | None:
@@ -125,7 +126,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     requirement = require or project.require
     plan = _plan(ws, out, dict(drafts=drafts, min_reviewed=min_reviewed, require=requirement))
     report.interface = [InterfaceGap(language, missing, total, project.po_path(language, UI_DOMAIN))
-                        for language in page_languages(project)[:len(project.languages) + 1]
+                        for language in [project.source_language, *project.languages]
                         for missing, total in [interface_gaps(ws, language)] if missing]
     if not plan.dirty and plan.record.site:
         report.up_to_date = True

@@ -100,5 +100,5 @@ class RunState:
         return Path(os.path.relpath(path, self.path.parent.parent)).as_posix()
 
     def save(self) -> None:
-        write_text_atomic(self.path, json.dumps({"version": __version__, "files": self.files, "sources": self.sources}, indent=0,
-                                                sort_keys=True) + "\n")
+        record = {"version": __version__, "files": self.files, "sources": self.sources}
+        write_text_atomic(self.path, json.dumps(record, indent=0, sort_keys=True) + "\n")
