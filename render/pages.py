@@ -131,7 +131,8 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     if not plan.dirty and plan.record.site:
         report.up_to_date = True
         _report_skipped(report, [plan.record.articles[slug] for slug in plan.order])
-        report.carried = sum(name.endswith(".html") for r in plan.record.articles.values() for name in r.files)
+        names = [name for r in plan.record.articles.values() for name in r.files] + list(plan.record.site)
+        report.carried = sum(name.endswith(".html") for name in names)
         return report
     sources = Sources(published_memory(project.locales_dir, project.source_language), drafts, requirement)
     renderer = Renderer(ws, sources, min_reviewed)
