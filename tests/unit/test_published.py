@@ -78,3 +78,25 @@ def test_tmx_files_are_written_as_elementtree_writes_them():
     ET.indent(copy)
     expected = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(copy, encoding="unicode") + "\n"
     assert tmx_text(root) == expected
+
+
+def test_the_published_record_is_written_as_elementtree_writes_it(tmp_path):
+    import random
+
+    from l10n_article.translate.tmx import add_variant, new_tmx, tmx_text
+    rng = random.Random(11)
+    text = lambda: "".join(rng.choice("aé Ж&<>\"'\t]]>«»") for _ in range(rng.randint(0, 9)))  # noqa: E731
+    record = PublishedMemory(tmp_path / "published.tmx", "fr")
+    assert record.text() == tmx_text(new_tmx("fr", "paragraph")[0])  # an empty record
+    for number in range(200):
+        record.publish(rng.choice(["en", "ru"]), text(), text(), MONDAY + timedelta(hours=number % 7))
+    record.stand_in("en", {text(): unit for unit in record.units[:30] if unit.language == "en"})
+    root, body = new_tmx("fr", "paragraph")
+    for unit in sorted(record.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
+        element = ET.SubElement(body, "tu", creationdate=unit.published.strftime("%Y%m%dT%H%M%SZ"),
+                                changedate=unit.latest.strftime("%Y%m%dT%H%M%SZ"))
+        for stand in sorted(unit.stands_for):
+            ET.SubElement(element, "prop", type="x-stands-for").text = stand
+        add_variant(element, "fr", unit.source)
+        add_variant(element, unit.language, unit.translation)
+    assert record.text() == tmx_text(root)

@@ -10,7 +10,6 @@ until a translator reviews them: after two edits in a row, the second finds it t
 """
 
 import weakref
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -20,7 +19,7 @@ from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, state
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import write_if_changed
-from l10n_article.translate.tmx import XML_LANG, add_variant, new_tmx, read_tmx, tmx_text
+from l10n_article.translate.tmx import XML_LANG, document_text, read_tmx, unit_text
 from l10n_article.translate.workspace import Workspace
 
 PUBLISHED_FILE = "published.tmx"
@@ -176,15 +175,11 @@ class PublishedMemory:
 
     def text(self) -> str:
         """The file's content, as ``save`` writes it."""
-        root, body = new_tmx(self.source_language, "paragraph")
-        for unit in sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation)):
-            element = ET.SubElement(body, "tu", creationdate=_tmx_date(unit.published),
-                                    changedate=_tmx_date(unit.latest))
-            for text in sorted(unit.stands_for):
-                ET.SubElement(element, "prop", type="x-stands-for").text = text
-            add_variant(element, self.source_language, unit.source)
-            add_variant(element, unit.language, unit.translation)
-        return tmx_text(root)
+        units = sorted(self.units, key=lambda u: (u.language, u.source, u.published, u.translation))
+        return document_text(self.source_language, "paragraph", [unit_text(
+            {"creationdate": _tmx_date(unit.published), "changedate": _tmx_date(unit.latest)},
+            [("x-stands-for", text) for text in sorted(unit.stands_for)],
+            [(self.source_language, unit.source), (unit.language, unit.translation)]) for unit in units])
 
 
 def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:
