@@ -16,7 +16,7 @@ from l10n_article.translate.catalog.published import PublishedMemory, PublishedU
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange
-from l10n_article.translate.files import read_text, write_text_atomic
+from l10n_article.translate.files import USER_CACHE, read_text, write_text_atomic
 from l10n_article.translate.mt.drafts import MACHINE_COMMENT
 from l10n_article.translate.project import Project
 from l10n_article.translate.quality.checks import Finding
@@ -35,7 +35,7 @@ __all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Find
            "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
            "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
            "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
-           "cldr_locale", "converted", "typeset", "digest", "file_digest", "__version__", "write_text_atomic"]
+           "cldr_locale", "converted", "typeset", "digest", "file_digest", "__version__", "write_text_atomic", "USER_CACHE"]
 
 
 class Shown(StrEnum):

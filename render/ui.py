@@ -13,13 +13,11 @@ import polib
 from babel.messages.extract import extract_from_dir
 from markupsafe import Markup, escape
 
-from l10n_article.render.context import (UI_DOMAIN, Domain, L10nError, Project, State, Workspace, __version__,
+from l10n_article.render.context import (UI_DOMAIN, USER_CACHE, Domain, L10nError, Project, State, Workspace, __version__,
                                          digest, file_digest, header_line, quoted, read_text, state,
                                          write_text_atomic)
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The templates' strings, as last extracted (the user's cache folder, as XDG says, outside any project)
-USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"
 METHODS = [("**.html", "jinja2.ext:babel_extract")]
 OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([a-zA-Z])")

@@ -90,12 +90,12 @@ def test_status_reads_the_published_record_once_however_many_catalogs(project, l
     assert l10n(project, "update")[0] == 0
     translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
     assert l10n(project, "build")[0] == 0  # writes locales/published.tmx
-    reads: list[str] = []
-    real = published.read_tmx
+    loads: list[str] = []
+    real = published.PublishedMemory._load
 
-    def counting(path):
-        reads.append(path.name)
-        return real(path)
-    monkeypatch.setattr(published, "read_tmx", counting)
+    def counting(record):
+        loads.append(record.path.name)
+        return real(record)
+    monkeypatch.setattr(published.PublishedMemory, "_load", counting)
     assert l10n(project, "status")[0] == 0
-    assert reads == ["published.tmx"]
+    assert loads == ["published.tmx"]

@@ -9,16 +9,22 @@ text and the reviewed translation published for it, with ``creationdate`` (first
 until a translator reviews them: after two edits in a row, the second finds it that way.
 """
 
+import contextlib
+import hashlib
+import json
+import os
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from l10n_article.translate import __version__
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, state
+from l10n_article.translate.catalog.state import digest, file_digest
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import write_if_changed
+from l10n_article.translate.files import USER_CACHE, write_if_changed, write_text_atomic
 from l10n_article.translate.tmx import XML_LANG, document_text, read_tmx, unit_text
 from l10n_article.translate.workspace import Workspace
 
@@ -80,7 +86,43 @@ class PublishedMemory:
         if path.exists():
             self._load()
 
+    def _cache(self) -> Path:
+        """Where the units of this file, as last read or written, are kept for the next command."""
+        return USER_CACHE / "published" / f"{digest(os.path.realpath(self.path))[:16]}.json"
+
+    def _cached(self, current: str) -> list[PublishedUnit] | None:
+        """The units kept in the cache for the file's bytes ``current``, if they are there."""
+        try:
+            data = json.loads(self._cache().read_text(encoding="utf-8"))
+            if data.get("version") != __version__ or data.get("digest") != current:
+                return None
+            return [PublishedUnit(language, source, translation, _date(first, self.path), _date(last, self.path),
+                                  set(stands_for)) for language, source, translation, first, last, stands_for
+                    in data["units"]]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, L10nError):
+            return None  # no cache, or another one: the file is read
+
+    def keep(self, current: str) -> None:
+        """Keep the units in the cache, as the file whose bytes have the digest ``current`` holds them."""
+        units = [[u.language, u.source, u.translation, _tmx_date(u.published), _tmx_date(u.latest),
+                  sorted(u.stands_for)] for u in self.units]
+        with contextlib.suppress(OSError, L10nError):  # a cache that cannot be written is only slower
+            self._cache().parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self._cache(), json.dumps(dict(version=__version__, digest=current, units=units),
+                                                        ensure_ascii=False))
+
     def _load(self) -> None:
+        current = file_digest(self.path)
+        cached = self._cached(current)
+        if cached is not None:
+            for unit in cached:
+                self._add(unit)
+        else:
+            self._read()
+            self.keep(current)
+        self.touched.clear()
+
+    def _read(self) -> None:
         for unit in read_tmx(self.path).iter("tu"):
             variants = {tuv.get(XML_LANG) or "": tuv.findtext("seg") or "" for tuv in unit.findall("tuv")}
             source = variants.pop(self.source_language, None)
@@ -91,7 +133,6 @@ class PublishedMemory:
             self._add(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
                                     _date(unit.get("changedate") or unit.get("creationdate"), self.path),
                                     stands_for))
-        self.touched.clear()
 
     def _add(self, unit: PublishedUnit) -> None:
         self.units.append(unit)
@@ -171,7 +212,10 @@ class PublishedMemory:
         asked for); say whether it was written."""
         if not self.units and not self.path.exists():
             return False
-        return write_if_changed(self.path, self.text() if text is None else text)
+        text = self.text() if text is None else text
+        written = write_if_changed(self.path, text)
+        self.keep(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return written
 
     def text(self) -> str:
         """The file's content, as ``save`` writes it."""

@@ -37,6 +37,7 @@ def catalog_key(template: str, language: str) -> str:
 
 
 _DIGESTS: dict[tuple, str] = {}  # (path, device, inode, size, mtime, ctime) → digest
+_HASHED = [0]  # how many files this process has hashed
 
 
 def file_digest(path: Path) -> str:
@@ -47,6 +48,7 @@ def file_digest(path: Path) -> str:
     key = (str(path), found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
     if key not in _DIGESTS:
         _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        _HASHED[0] += 1
     return _DIGESTS[key]
 
 
@@ -63,6 +65,8 @@ class RunState:
     path: Path
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # file → {"inputs", "output"}
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # source → {"bytes", "slug", "template"}
+    hashed: int = -1  # files hashed by this process when the record was read
+    changed: bool = False  # whether this run recorded anything
 
     @classmethod
     def load(cls, root: Path) -> "RunState":
@@ -74,7 +78,7 @@ class RunState:
         for name, entry in _section(data, "digests").items():
             if isinstance(entry, list) and len(entry) == 6 and all(isinstance(n, int) for n in entry[:5]):
                 _DIGESTS[(name, *entry[:5])] = str(entry[5])
-        return cls(path, _section(data, "files"), _section(data, "sources"))
+        return cls(path, _section(data, "files"), _section(data, "sources"), _HASHED[0] if data else -1)
 
     def source(self, path: Path) -> tuple[str, str] | None:
         """The slug and template key of the article in ``path``, if it holds the bytes they were made from."""
@@ -88,6 +92,7 @@ class RunState:
 
     def record_source(self, path: Path, slug: str, template: str) -> None:
         self.sources[self._name(path)] = {"bytes": file_digest(path), "slug": slug, "template": template}
+        self.changed = True
 
     def fresh(self, path: Path, inputs: str) -> bool:
         """Whether ``path`` holds what the tool last wrote there from ``inputs``."""
@@ -99,18 +104,23 @@ class RunState:
     def record(self, path: Path, inputs: str) -> None:
         """``path`` now holds what the tool makes from ``inputs``."""
         self.files[self._name(path)] = {"inputs": inputs, "output": file_digest(path)}
+        self.changed = True
 
-    def _name(self, path: Path) -> str:
+    def _name(self, path: Path | str) -> str:
         """``path`` relative to the project (a prefix cut for the paths under it, which is all of
         them in practice: ``os.path.relpath`` costs a quarter of a second for 5,000 files)."""
         text, root = str(path), str(self.path.parent.parent)
         prefix = "" if root == "." else root + os.sep
-        if text.startswith(prefix) and not os.path.isabs(text[len(prefix):]) and ".." not in Path(text).parts:
+        inner = text[len(prefix):]
+        if text.startswith(prefix) and not os.path.isabs(inner) and ".." not in inner.split(os.sep):
             return text[len(prefix):].replace(os.sep, "/")
         return Path(os.path.relpath(path, root)).as_posix()
 
     def save(self) -> None:
+        """Write the record, unless this run neither recorded nor hashed anything new."""
+        if not self.changed and self.hashed == _HASHED[0] and self.path.exists():
+            return
         digests = {key[0]: [*key[1:], digest] for key, digest in _DIGESTS.items()
-                   if not self._name(Path(key[0])).startswith("../")}
+                   if not self._name(key[0]).startswith("../")}
         record = {"version": __version__, "files": self.files, "sources": self.sources, "digests": digests}
         write_text_atomic(self.path, json.dumps(record, indent=0, sort_keys=True) + "\n")
