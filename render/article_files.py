@@ -125,12 +125,16 @@ FEW = 4  # articles a process must have at least, to be worth starting
 _WORKER: tuple[Renderer, Sink] | None = None  # what a forked worker renders with
 
 
-def _render_in_worker(job: tuple[Path, str, str]) -> ArticleOutput:
-    assert _WORKER is not None
-    renderer, staging = _WORKER
+def _render_one(renderer: Renderer, staging: Sink, job: tuple[Path, str, str]) -> ArticleOutput:
+    """Render one (source, slug, key) into ``staging``, then let go of its catalogs."""
     output = renderer.render(*job, staging)
     renderer.ws.forget(job[1])
     return output
+
+
+def _render_in_worker(job: tuple[Path, str, str]) -> ArticleOutput:
+    assert _WORKER is not None
+    return _render_one(*_WORKER, job)
 
 
 def render_articles(renderer: Renderer, jobs: list[tuple[Path, str, str]], staging: Sink,
@@ -140,11 +144,7 @@ def render_articles(renderer: Renderer, jobs: list[tuple[Path, str, str]], stagi
     global _WORKER
     processes = min(processes, len(jobs) // FEW)
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        outputs = []
-        for job in jobs:
-            outputs.append(renderer.render(*job, staging))
-            renderer.ws.forget(job[1])
-        return outputs
+        return [_render_one(renderer, staging, job) for job in jobs]
     _WORKER = (renderer, staging)
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -9,9 +9,9 @@ dashboard's figures). An article whose key is the same and whose files are still
 is not parsed and its pages are not rendered: they are carried into the new site as they are.
 
 The published record (``published.tmx``) is handled apart: pages look some of its translations up
-(for passages whose translation is not reviewed). The record keeps which (language, text) pairs
-each article looked up; a build that changes the answer to one of them renders that article again
-next time, and a ``published.tmx`` changed by anything else than a build renders everything.
+(for passages whose translation is not reviewed). The record keeps what each article asked it and
+what it answered; a build that changes one of those answers renders that article again next time,
+and a ``published.tmx`` changed by anything else than a build renders everything.
 """
 
 import json

@@ -78,18 +78,15 @@ class Staging:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def write(self, name: str, content: str | bytes) -> Path:
-        """Write the site file ``name`` (text, or bytes for photos)."""
+    def put(self, name: str, content: str | bytes) -> list[int]:
+        """Write the site file ``name`` (text, or bytes for photos); what tells it as written (see
+        ``incremental.stamp``)."""
         path = self._path(name)
         try:
             path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         except OSError as exc:
             raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
-        return path
-
-    def put(self, name: str, content: str | bytes) -> list[int]:
-        """Write the site file ``name``; what tells it as written (see ``incremental.stamp``)."""
-        return stamp(self.write(name, content))
+        return stamp(path)
 
     def carry(self, name: str) -> None:
         """Take the file ``name`` of the current site into the new one as it is."""

@@ -214,7 +214,8 @@ class PublishedMemory:
             return False
         text = self.text() if text is None else text
         written = write_if_changed(self.path, text)
-        self.keep(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        if written:  # an unchanged file is the one its units were read from, and kept, just before
+            self.keep(hashlib.sha256(text.encode("utf-8")).hexdigest())
         return written
 
     def text(self) -> str:

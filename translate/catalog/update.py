@@ -109,10 +109,11 @@ def update(ws: Workspace) -> SyncReport:
                 pending.append((name, language, path, key))
     report = _extract(ws, state, keys)
     report.unchanged += unchanged
+    for name in dict.fromkeys(name for name, *_ in pending):
+        if ws.project.pot_path(name) in report.unchanged:
+            _keep_creation_date(ws.templates[name], ws.project.pot_path(name))
     for name, language, path, key in pending:
         template = ws.templates[name]
-        if ws.project.pot_path(name) in report.unchanged:
-            _keep_creation_date(template, ws.project.pot_path(name))
         changed, catalog = save_catalog(path, language, lambda current: merge(template, current, language))
         report.record(path, changed)
         ws.remember(language, name, catalog)
