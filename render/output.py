@@ -94,7 +94,10 @@ class Staging:
         try:
             os.link(current, path)
         except OSError:
-            shutil.copy2(current, path)
+            try:
+                shutil.copy2(current, path)
+            except OSError as exc:
+                raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
 
     def commit(self) -> None:
         """Put the new site in the place of the old one."""

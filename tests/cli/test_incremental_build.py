@@ -160,3 +160,17 @@ def test_an_article_whose_published_translation_another_build_changed_is_rendere
     assert snapshot(project / "build") == fresh_build(project, l10n)
     parsed.clear()
     assert "up to date" in l10n(project, "build")[1] and parsed == []
+
+
+def test_a_page_that_cannot_be_carried_over_is_one_line_and_leaves_the_site(newsroom, l10n, monkeypatch):
+    before = snapshot(newsroom / "build")
+    article = newsroom / "source" / "short-1.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nEncore.\n", encoding="utf-8")
+
+    def refused(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "link", refused)
+    monkeypatch.setattr(shutil, "copy2", refused)
+    status, _, err = l10n(newsroom, "build", "--jobs", "1")
+    assert status == 2 and err == f"{newsroom / 'build'}: cannot write the output folder: No space left on device\n"
+    assert snapshot(newsroom / "build") == before
