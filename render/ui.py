@@ -4,7 +4,6 @@ and its reviewed translations, checked before a page is made and always rendered
 import contextlib
 import gettext
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path

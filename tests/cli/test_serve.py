@@ -1,9 +1,7 @@
 """`l10n serve`: the live review page, its editing through the catalogs' library, its limits."""
 
-import html
 import os
 import re
-import shutil
 import socket
 import threading
 import time
