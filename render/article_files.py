@@ -67,7 +67,7 @@ class Renderer:
         """Write the files of the article in ``path`` into ``staging``."""
         ws, project = self.ws, self.ws.project
         article = ws.article_at(path)
-        asked = self.sources.published.asked
+        asked = self.sources.published.of(slug).asked
         asked.clear()
         texts = self.texts(article)
         record = ArticleRecord(key, lookups=[[*question, *(answer or (None, None))]

@@ -12,7 +12,8 @@ from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, publishable, state
 from l10n_article.translate.catalog.state import digest, file_digest
-from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now, published_memory
+from l10n_article.translate.catalog.published import (PUBLISHED_DIR, SHARED_FILE, PublishedMemory, PublishedRecords,
+                                                       PublishedUnit, now, published_records, split_shared_record)
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange
@@ -30,12 +31,13 @@ from l10n_article.translate.workspace import Domain, Workspace
 
 UI_DOMAIN = "ui"
 
-__all__ = ["MACHINE_COMMENT", "NO_TOKEN", "Article", "Metadata", "Domain", "Finding", "L10nError", "Project", "PublishedMemory",
-           "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources", "State", "UI_DOMAIN", "Workspace",
-           "article_texts", "catalog_entries", "classify_change", "exchange", "findings", "header_line",
-           "language_name", "markdown_parser", "now", "plain_text", "published_memory", "quoted", "read_text",
-           "reviewed_percent", "shared_parser", "state", "text_direction", "transliterated", "update", "script_of",
-           "cldr_locale", "converted", "typeset", "digest", "file_digest", "__version__", "write_text_atomic", "USER_CACHE"]
+__all__ = ["MACHINE_COMMENT", "NO_TOKEN", "PUBLISHED_DIR", "SHARED_FILE", "Article", "Metadata", "Domain", "Finding", "L10nError", "Project",
+           "PublishedMemory", "PublishedRecords", "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources",
+           "State", "UI_DOMAIN", "Workspace", "article_texts", "catalog_entries", "classify_change", "exchange",
+           "findings", "header_line", "language_name", "markdown_parser", "now", "plain_text", "published_records",
+           "quoted", "read_text", "reviewed_percent", "shared_parser", "split_shared_record", "state",
+           "text_direction", "transliterated", "update", "script_of", "cldr_locale", "converted", "typeset", "digest",
+           "file_digest", "__version__", "write_text_atomic", "USER_CACHE"]
 
 
 class Shown(StrEnum):
@@ -64,7 +66,7 @@ class SegmentText:
 class Sources:
     """What the pages of one language are made from, besides the catalogs."""
 
-    published: PublishedMemory
+    published: PublishedRecords  # of every article, read when first asked for
     drafts: bool = False
     requirement: str = "reviewed"  # what may be published: "reviewed" or "approved" translations
 
@@ -106,17 +108,17 @@ def _kept_text(ws: Workspace, segment: Segment, kept: PublishedUnit) -> SegmentT
 
 
 def segment_text(ws: Workspace, segment: Segment, entry: polib.POEntry | None, language: str,
-                 sources: Sources) -> SegmentText:
+                 sources: Sources, published: PublishedMemory) -> SegmentText:
     """What the page of ``language`` shows for ``segment``, whose catalog entry is ``entry``: its
     reviewed translation; else (with drafts) its draft; else the last published reviewed translation
-    of the segment's earlier source text, as the project's policy on material changes says; else
-    the source text."""
+    of the segment's earlier source text (in its article's record, ``published``), as the project's
+    policy on material changes says; else the source text."""
     current = state(entry)
     if entry is not None and publishable(entry, sources.requirement):
         return SegmentText(segment, entry.msgstr, language, Shown.REVIEWED)
     if entry is not None and current != State.MISSING and sources.drafts:
         return SegmentText(segment, entry.msgstr, language, Shown.DRAFT)
-    kept = sources.published.last_reviewed(language, segment.text, entry.previous_msgid if entry else None)
+    kept = published.last_reviewed(language, segment.text, entry.previous_msgid if entry else None)
     if kept is not None:
         return _kept_text(ws, segment, kept)
     return SegmentText(segment, segment.text, ws.project.source_language, Shown.MISSING)
@@ -127,7 +129,9 @@ def article_texts(ws: Workspace, article: Article, language: str, sources: Sourc
     if language == ws.project.source_language:
         return [SegmentText(s, s.text, language, Shown.REVIEWED) for s in article.segments]
     entries = catalog_entries(ws, language, article.slug)
-    return [segment_text(ws, segment, entries.get(segment.text), language, sources) for segment in article.segments]
+    published = sources.published.of(article.slug)
+    return [segment_text(ws, segment, entries.get(segment.text), language, sources, published)
+            for segment in article.segments]
 
 
 TYPESET = ("fr",)  # languages whose no-break spaces the pages add (French: before : ; ! ? and inside « »)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from l10n_article.render.context import SegmentText, Shown, Sources, Workspace, article_texts, update
+from l10n_article.render.context import (SegmentText, Shown, Sources, Workspace, article_texts, published_records,
+                                         update)
 from l10n_article.render.ui import ui_translations
-from l10n_article.translate.catalog.published import published_memory
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import copy_if_changed, read_text, write_if_changed
 from l10n_article.translate.source.article import NO_TOKEN, Article
@@ -98,8 +98,7 @@ def export(ws: Workspace, language: str, out: Path | None = None, require: str |
     every article, as the pages of ``language`` publish it."""
     project = ws.project
     out = out or export_folder(project.output_dir)
-    sources = Sources(published_memory(project.locales_dir, project.source_language), False,
-                      require or project.require)
+    sources = Sources(published_records(ws), False, require or project.require)
     note = ui_translations(ws, language).gettext(UPDATING_NOTE).unescape()
     report = ExportReport(catalogs=update(ws).written)
     for article in ws.articles:

@@ -8,10 +8,11 @@ version) with what the site-wide pages need to know of it (titles, feed entries,
 dashboard's figures). An article whose key is the same and whose files are still there as written
 is not parsed and its pages are not rendered: they are carried into the new site as they are.
 
-The published record (``published.tmx``) is handled apart: pages look some of its translations up
-(for passages whose translation is not reviewed). The record keeps what each article asked it and
-what it answered; a build that changes one of those answers renders that article again next time,
-and a ``published.tmx`` changed by anything else than a build renders everything.
+An article's published record (``locales/published/<slug>.tmx``) is one of its inputs, taken as
+the build leaves it: pages look some of its translations up (for passages whose translation is not
+reviewed), and the build then records there what the pages published. The record keeps what each
+article asked it and what it answered; a build that changes one of those answers renders that
+article again next time, and a record changed by anything else than a build renders its article.
 """
 
 import json
@@ -19,13 +20,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n_article.render.context import Workspace, __version__, digest, file_digest
+from l10n_article.render.context import PUBLISHED_DIR, Workspace, __version__, digest, file_digest
 
 TEMPLATES = Path(__file__).parent / "templates"
 _OWN_FILES = ("published.tmx", "memory.tmx", "memory.sqlite", "memory.sqlite-wal", "memory.sqlite-shm")
 
 
-def _maybe_digest(path: Path) -> str:
+def maybe_digest(path: Path) -> str:
+    """The digest of the file ``path``, or "-" when there is none."""
     return file_digest(path) if path.is_file() else "-"
 
 
@@ -43,7 +45,7 @@ class ArticleRecord:
     modified: str | None = None  # the ``updated`` or ``date`` of its front matter (ISO), for the sitemap
     summary: dict = field(default_factory=dict)  # the comparison dashboard's figures
     stand_ins: list[list[str]] = field(default_factory=list)  # [language, text, kept source, kept translation]
-    # What the pages asked published.tmx: [language, source, previous, answer's source, answer's translation]
+    # What the pages asked the article's published record: [language, source, previous, answer's source, answer's translation]
     lookups: list[list] = field(default_factory=list)
 
     def intact(self, out: Path) -> bool:
@@ -63,7 +65,6 @@ class BuildRecord:
     """The record of one output folder."""
 
     shared: str = ""  # the key of the inputs every page shares
-    published: str = ""  # the digest of published.tmx as the build left it
     articles: dict[str, ArticleRecord] = field(default_factory=dict)  # slug → record
     site: dict[str, list[int]] = field(default_factory=dict)  # the site-wide files → [size, mtime_ns]
 
@@ -80,14 +81,13 @@ class BuildRecord:
             if data.get("version") != __version__:
                 return cls()
             articles = {slug: ArticleRecord(**record) for slug, record in data["articles"].items()}
-            return cls(data["shared"], data["published"], articles, data["site"])
+            return cls(data["shared"], articles, data["site"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls()
 
     def text(self) -> str:
         articles = {slug: vars(record) for slug, record in sorted(self.articles.items())}  # fields are JSON
-        return json.dumps(dict(version=__version__, shared=self.shared, published=self.published,
-                               articles=articles, site=self.site), ensure_ascii=False, sort_keys=True) + "\n"
+        return json.dumps(dict(version=__version__, shared=self.shared, articles=articles, site=self.site), ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def record_path(ws: Workspace, out: Path) -> Path:
@@ -98,13 +98,14 @@ def record_path(ws: Workspace, out: Path) -> Path:
 def shared_key(ws: Workspace, options: dict) -> str:
     """The key of what every page is made from besides its own article: the tool (its version and
     templates), the settings, the build's options, and every file of the locales folder that is not
-    an article's catalog or template, the published record or the machine translation memory."""
+    an article's catalog, template or published record, or the machine translation memory."""
     project = ws.project
     own = {project.po_path(code, d.name) for d in ws.extra for code in d.languages}
-    parts = [__version__, json.dumps(options, sort_keys=True), _maybe_digest(project.root / "pyproject.toml")]
+    published = project.locales_dir / PUBLISHED_DIR
+    parts = [__version__, json.dumps(options, sort_keys=True), maybe_digest(project.root / "pyproject.toml")]
     parts += [f"{p.name}:{file_digest(p)}" for p in sorted(TEMPLATES.iterdir()) if p.is_file()]
     for path in sorted(project.locales_dir.rglob("*")):
-        if not path.is_file() or path.name in _OWN_FILES or path.suffix == ".pot":
+        if not path.is_file() or path.name in _OWN_FILES or path.suffix == ".pot" or path.parent == published:
             continue
         if path.suffix == ".po" and path.parent.name == "LC_MESSAGES" and path not in own:
             continue
@@ -113,17 +114,20 @@ def shared_key(ws: Workspace, options: dict) -> str:
 
 
 def article_key(ws: Workspace, shared: str, path: Path, slug: str, photos: list[str]) -> str:
-    """The key of one article's pages: the shared key, its source (bytes and time: a feed dates an
-    article without a date by its file), its catalogs and the photos it showed last time."""
+    """The key of one article's pages but for its published record (see ``with_record``): the shared
+    key, its source (bytes and time: a feed dates an article without a date by its file), its
+    catalogs and the photos it showed last time."""
     project = ws.project
     parts = [shared, project.relative(path), file_digest(path), str(path.stat().st_mtime_ns)]
-    parts += [f"{code}:{_maybe_digest(project.po_path(code, slug))}" for code in project.languages]
-    parts += [f"{photo}:{_maybe_digest(project.root / photo)}" for photo in photos]
+    parts += [f"{code}:{maybe_digest(project.po_path(code, slug))}" for code in project.languages]
+    parts += [f"{photo}:{maybe_digest(project.root / photo)}" for photo in photos]
     return digest(*parts)
 
 
-def published_digest(ws: Workspace) -> str:
-    return _maybe_digest(ws.project.locales_dir / "published.tmx")
+def with_record(key: str, record: str) -> str:
+    """An article's whole key: the key of its other inputs (``article_key``) and the digest of its
+    published record ("-" when it has none)."""
+    return digest(key, record)
 
 
 def stamp(path: Path) -> list[int]:

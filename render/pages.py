@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_article.render.article_files import ArticleOutput, Renderer, render_articles
-from l10n_article.render.context import UI_DOMAIN, Sources, Workspace, published_memory, update
-from l10n_article.render.context import write_text_atomic
-from l10n_article.render.incremental import (ArticleRecord, BuildRecord, article_key, published_digest, record_path,
-                                             shared_key)
+from l10n_article.render.context import (UI_DOMAIN, PublishedMemory, Sources, Workspace, published_records,
+                                         SHARED_FILE, split_shared_record, update, write_text_atomic)
+from l10n_article.render.incremental import (ArticleRecord, BuildRecord, article_key, maybe_digest, record_path,
+                                             shared_key, with_record)
 from l10n_article.render.compare import Session
 from l10n_article.render.output import InMemory, Staging, check_output
 from l10n_article.render.publication import interface_gaps, record_publication
@@ -52,7 +52,8 @@ class BuildReport:
     carried: int = 0  # pages of unchanged articles, carried over from the last build
     skipped: list[Skipped] = field(default_factory=list)
     interface: list[InterfaceGap] = field(default_factory=list)
-    record: Path | None = None  # the record of published translations, when this build changed it
+    records: list[Path] = field(default_factory=list)  # the articles' published records this build changed
+    split: Path | None = None  # the shared published record of an older project, which the build split
     relative: bool = False  # no base-url: relative links only, no sitemap or feeds
     up_to_date: bool = False  # nothing changed since the last build: nothing was written
 
@@ -71,16 +72,16 @@ class _Plan:
     order: list[str] = field(default_factory=list)  # every slug, in source order
 
 
-def _plan(ws: Workspace, out: Path, options: dict) -> _Plan:
+def _plan(ws: Workspace, out: Path, options: dict, sources: Sources) -> _Plan:
     """Compare each article's key with the last build's record of ``out``."""
     previous = BuildRecord.load(record_path(ws, out))
-    plan = _Plan(BuildRecord(shared=shared_key(ws, options), published=published_digest(ws)))
-    reusable = previous.articles if previous.published == plan.record.published else {}
+    plan = _Plan(BuildRecord(shared=shared_key(ws, options)))
     for path in ws.project.sources():
         slug = ws.slug_of(path)
-        old = reusable.get(slug)
+        old = previous.articles.get(slug)
         key = article_key(ws, plan.record.shared, path, slug, old.photos if old else [])
-        if old is not None and old.key == key and old.intact(out):
+        if old is not None and old.key == with_record(key, maybe_digest(sources.published.path(slug))) \
+                and old.intact(out):
             plan.record.articles[slug] = old
         else:
             plan.dirty.append((path, slug, key))
@@ -95,20 +96,24 @@ def _report_skipped(report: BuildReport, records: list[ArticleRecord]) -> None:
                       for record in records for language, page, percent in record.skipped]
 
 
-def _publish(ws: Workspace, plan: _Plan, outputs: list[ArticleOutput], sources: Sources) -> str | None:
-    """Record the reviewed translations this build publishes (in memory); mark for rendering next
-    time the articles whose looked-up translations that changed; the new published.tmx, if any."""
-    published = sources.published
-    record_publication(ws, published, [item for output in outputs for item in output.published],
-                       [item for record in plan.record.articles.values() for item in record.stand_ins])
-    for record in plan.record.articles.values():
-        if published.answers_changed(record.lookups):
-            record.key = ""  # rendered again next time, against the record as this build leaves it
-    if not published.units and not published.path.exists():
-        return None
-    text = published.text()
-    plan.record.published = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return text
+def _publish(ws: Workspace, outputs: list[ArticleOutput], sources: Sources) -> list[tuple[PublishedMemory, str]]:
+    """Record in each rendered article's published record (in memory) the reviewed translations its
+    pages publish, unless they are drafts, and complete its key with the record as this build
+    leaves it; an article whose record now answers one of its pages' lookups otherwise gets no key
+    (it is rendered again next time). The records to write, with their new text."""
+    written = []
+    for output in outputs:
+        record = sources.published.of(output.slug)
+        if sources.drafts:
+            state = maybe_digest(sources.published.path(output.slug))
+        else:
+            record_publication(ws, record, output.published, output.record.stand_ins)
+            text = record.text() if record.units or record.path.exists() else None
+            state = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+            if text is not None:
+                written.append((record, text))
+        output.record.key = "" if record.answers_changed(output.record.lookups) else with_record(output.record.key, state)
+    return written
 
 
 def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_reviewed: float = 0,
@@ -123,8 +128,11 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
     report = BuildReport(out=out, catalogs=update(ws).written, relative=project.base_url is None)
+    if not drafts and (split := split_shared_record(ws)):
+        report.split, report.records = project.locales_dir / SHARED_FILE, split
     requirement = require or project.require
-    plan = _plan(ws, out, dict(drafts=drafts, min_reviewed=min_reviewed, require=requirement))
+    sources = Sources(published_records(ws), drafts, requirement)
+    plan = _plan(ws, out, dict(drafts=drafts, min_reviewed=min_reviewed, require=requirement), sources)
     report.interface = [InterfaceGap(language, missing, total, project.po_path(language, UI_DOMAIN))
                         for language in [project.source_language, *project.languages]
                         for missing, total in [interface_gaps(ws, language)] if missing]
@@ -134,7 +142,6 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
         names = [name for r in plan.record.articles.values() for name in r.files] + list(plan.record.site)
         report.carried = sum(name.endswith(".html") for name in names)
         return report
-    sources = Sources(published_memory(project.locales_dir, project.source_language), drafts, requirement)
     renderer = Renderer(ws, sources, min_reviewed)
     with Staging(out, keep) as staging:
         carried = list(plan.record.articles.values())
@@ -142,18 +149,17 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
             for name in record.files:
                 staging.carry(name)
         outputs = render_articles(renderer, plan.dirty, staging, jobs)
+        records = _publish(ws, outputs, sources)
         plan.record.articles.update({output.slug: output.record for output in outputs})
         plan.record.articles = {slug: plan.record.articles[slug] for slug in plan.order}
         _report_skipped(report, list(plan.record.articles.values()))
         plan.record.site = write_site_files(renderer, plan.order, plan.record.articles, staging)
-        published_text = None if drafts else _publish(ws, plan, outputs, sources)
         staging.commit()
     write_text_atomic(record_path(ws, out), plan.record.text())
     written = [name for output in outputs for name in output.record.files] + list(plan.record.site)
     report.pages = [out / name for name in written if name.endswith(".html")]
     report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
-    if published_text is not None and sources.published.save(published_text):
-        report.record = sources.published.path
+    report.records += [record.path for record, text in records if record.save(text)]
     return report
 
 

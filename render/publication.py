@@ -7,9 +7,10 @@ from l10n_article.render.context import (UI_DOMAIN, PublishedMemory, PublishedUn
 
 def record_publication(ws: Workspace, published: PublishedMemory, reviewed: list[list[str]],
                        stand_ins: list[list[str]]) -> None:
-    """Record in ``published`` (in memory) the ``reviewed`` translations just published ([language,
-    source, translation]), and which earlier translation each language's other passages still stand
-    on (``stand_ins``, of every article: [language, text, kept source, kept translation])."""
+    """Record in an article's record ``published`` (in memory) the ``reviewed`` translations its
+    pages just published ([language, source, translation]), and which earlier translation each
+    language's other passages still stand on (``stand_ins``: [language, text, kept source, kept
+    translation])."""
     when = now()
     for language, source, translation in reviewed:
         published.publish(language, source, translation, when)

@@ -33,7 +33,7 @@ from starlette.routing import Route
 from watchfiles import awatch
 
 from l10n_article.render.compare import Session
-from l10n_article.render.context import L10nError, Sources, Workspace, language_name, published_memory
+from l10n_article.render.context import L10nError, Sources, Workspace, language_name, published_records
 from l10n_article.render.pages import site_in_memory
 from l10n_article.render.templating import environment, page_frame
 from l10n_article.translate.catalog.review import Conflict, Place, add_note, approve, correct, resolve_notes
@@ -68,8 +68,7 @@ class Site:
 
     def _make(self) -> dict[str, str | bytes]:
         ws = self.make_workspace()
-        project = ws.project
-        sources = Sources(published_memory(project.locales_dir, project.source_language))
+        sources = Sources(published_records(ws))
         return site_in_memory(ws, sources, Session(self.token, self.editor) if self.editor else None)
 
 

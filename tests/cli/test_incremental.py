@@ -84,12 +84,12 @@ def test_the_interface_strings_come_from_the_cache_as_extraction_finds_them(tmp_
     assert [(e.msgid, e.msgid_plural, e.msgctxt, e.occurrences, e.comment, e.flags) for e in ui_entries(cache)] == fields
 
 
-def test_status_reads_the_published_record_once_however_many_catalogs(project, l10n, monkeypatch):
+def test_status_reads_each_published_record_once_however_many_catalogs(project, l10n, monkeypatch):
     import l10n_article.translate.catalog.published as published
     shutil.copy(DATA / "lists.md", project / "source" / "lists.md")
     assert l10n(project, "update")[0] == 0
     translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
-    assert l10n(project, "build")[0] == 0  # writes locales/published.tmx
+    assert l10n(project, "build")[0] == 0  # writes locales/published/<slug>.tmx
     loads: list[str] = []
     real = published.PublishedMemory._load
 
@@ -98,4 +98,4 @@ def test_status_reads_the_published_record_once_however_many_catalogs(project, l
         return real(record)
     monkeypatch.setattr(published.PublishedMemory, "_load", counting)
     assert l10n(project, "status")[0] == 0
-    assert loads == ["published.tmx"]
+    assert loads == ["kazakhstan-ue.tmx"]  # lists.md has no reviewed translation, so no record

@@ -131,35 +131,48 @@ def test_an_error_in_a_worker_is_one_line_and_leaves_the_site(newsroom, l10n, mo
     assert snapshot(newsroom / "build") == before
 
 
-def test_an_article_whose_published_translation_another_build_changed_is_rendered_again(project, l10n, parsed):
-    shared, edited = "Un texte commun aux deux articles.", "Un texte commun aux deux articles, revu."
-    for slug in ("alpha", "beta"):
-        (project / "source" / f"{slug}.md").write_text(f"# Titre {slug}\n\n{shared}\n", encoding="utf-8")
+def test_a_passage_whose_published_translation_the_build_changed_is_rendered_again(project, l10n, parsed):
+    said, edited = "Une phrase dite deux fois.", "Une phrase dite deux fois, revue."
+    article = project / "source" / "alpha.md"
+    article.write_text(f"# Titre\n\n{said}\n\nAutre chose.\n\n{said}\n", encoding="utf-8")
     assert l10n(project, "update")[0] == 0
-    for slug in ("alpha", "beta"):
-        translate_entries(project, "en", {f"Titre {slug}": f"Title {slug}", shared: "A text both share."},
-                          domain=slug)
+    translate_entries(project, "en", {"Titre": "Title", said: "A sentence said twice."}, domain="alpha")
     assert l10n(project, "build", "--jobs", "1")[0] == 0
-    for slug in ("alpha", "beta"):
-        article = project / "source" / f"{slug}.md"
-        article.write_text(article.read_text(encoding="utf-8").replace(shared, edited), encoding="utf-8")
-    assert l10n(project, "build", "--jobs", "1")[0] == 0
+    article.write_text(f"# Titre\n\n{said}\n\nAutre chose.\n\n{edited}\n", encoding="utf-8")
+    assert l10n(project, "build", "--jobs", "1")[0] == 0  # the edited passage stands on the published translation
     path = project / "locales" / "en" / "LC_MESSAGES" / "alpha.po"
     catalog = read_catalog(path, "en")
-    entry = catalog.find(edited)
-    entry.msgstr, entry.previous_msgid = "A text both share, reviewed.", None
-    entry.flags.remove("fuzzy")  # reviewed
+    assert catalog.find(edited).previous_msgid == said
+    catalog.find(said).msgstr = "A sentence, said twice."  # reviewed again: the build publishes it
     write_catalog(catalog, path)
+    assert l10n(project, "build", "--jobs", "1")[0] == 0
     parsed.clear()
     assert l10n(project, "build", "--jobs", "1")[0] == 0
-    assert parsed == ["alpha.md"]  # beta's inputs did not change, but what it showed did:
-    parsed.clear()
-    assert l10n(project, "build", "--jobs", "1")[0] == 0
-    assert parsed == ["beta.md"]
-    assert "A text both share, reviewed." in (project / "build" / "en" / "beta.html").read_text(encoding="utf-8")
+    assert parsed == ["alpha.md"]  # the edited passage stood on the translation this build replaced
+    assert (project / "build" / "en" / "alpha.html").read_text(encoding="utf-8").count("A sentence, said twice.") == 2
     assert snapshot(project / "build") == fresh_build(project, l10n)
     parsed.clear()
     assert "up to date" in l10n(project, "build")[1] and parsed == []
+
+
+def test_a_build_writes_only_the_records_of_the_articles_it_published(newsroom, l10n, parsed):
+    translate_entries(newsroom, "en", {"Article short-1": "Article number 1"}, domain="short-1")
+    assert "recorded the published translations" in l10n(newsroom, "build")[1]
+    for day in (2, 5):
+        translate_entries(newsroom, "en", {f"Article short-{day}": f"Article number {day}"}, domain=f"short-{day}")
+    records = newsroom / "locales" / "published"
+    before = {path.name: path.stat().st_mtime_ns for path in records.iterdir()}
+    status, out, _ = l10n(newsroom, "build")
+    assert status == 0
+    assert sorted(line.rsplit("/", 1)[1] for line in out.splitlines() if line.startswith("recorded")) == [
+        "short-2.tmx", "short-5.tmx"]
+    assert {path.name: path.stat().st_mtime_ns for path in records.iterdir() if path.name in before} == before
+    record = records / "short-5.tmx"
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # as a pull brings it
+    parsed.clear()
+    assert l10n(newsroom, "build", "--jobs", "1")[0] == 0
+    assert parsed == ["short-5.md"]
+    assert snapshot(newsroom / "build") == fresh_build(newsroom, l10n)
 
 
 def test_a_page_that_cannot_be_carried_over_is_one_line_and_leaves_the_site(newsroom, l10n, monkeypatch):

@@ -21,7 +21,7 @@ UPDATING = re.compile(r'<span class="l10n-updating">.*?</span> (.*?)</span>', re
 def published(project, l10n):
     """The project's article with its reviewed catalogs, built once (so published)."""
     shutil.copytree(REPO / "locales", project / "locales")
-    (project / "locales" / "published.tmx").unlink(missing_ok=True)
+    shutil.rmtree(project / "locales" / "published", ignore_errors=True)
     assert l10n(project, "build", "--min-reviewed", "100")[0] == 0
     for language in LANGUAGES:
         entry = entry_of(project, language, PARAGRAPH_START)
@@ -76,7 +76,7 @@ def test_the_published_translation_survives_a_translator_reworking_the_entry(pub
     review(published, "en", entry.msgid, "The reviewed new translation.")
     assert l10n(published, "build")[0] == 0
     assert "The reviewed new translation." in page(published, "en") and KEPT["en"] not in page(published, "en")
-    units = ET.parse(published / "locales" / "published.tmx").getroot().iter("tu")
+    units = ET.parse(published / "locales" / "published" / "kazakhstan-ue.tmx").getroot().iter("tu")
     pairs = {tuple(seg.text for seg in unit.iter("seg")) for unit in units}
     assert (entry.msgid, "The reviewed new translation.") in pairs
     assert any(source.startswith(PARAGRAPH_START) and "a ainsi vu" in source for source, _ in pairs)
@@ -147,22 +147,22 @@ def test_an_unknown_policy_is_one_line(project, l10n):
 
 def test_a_drafts_preview_has_its_own_folder_and_publishes_nothing(published, l10n):
     before = snapshot(published / "build")
-    record = (published / "locales" / "published.tmx").read_bytes()
+    record = (published / "locales" / "published" / "kazakhstan-ue.tmx").read_bytes()
     translate_entries(published, "en", {TITLE: "A draft title"}, fuzzy={TITLE})
     status, out, _ = l10n(published, "build", "--drafts")
     assert status == 0 and "recorded" not in out
     assert "A draft title" in (published / "build-drafts" / "en" / "kazakhstan-ue.html").read_text(encoding="utf-8")
     assert snapshot(published / "build") == before
-    assert (published / "locales" / "published.tmx").read_bytes() == record
+    assert (published / "locales" / "published" / "kazakhstan-ue.tmx").read_bytes() == record
     assert l10n(published, "build", "--drafts", "--out", str(published / "preview"))[0] == 0
     assert (published / "preview" / "en" / "index.html").exists()
 
 
 def test_a_second_build_of_the_same_site_leaves_the_record_unchanged(published, l10n):
-    record = (published / "locales" / "published.tmx").read_bytes()
+    record = (published / "locales" / "published" / "kazakhstan-ue.tmx").read_bytes()
     status, out, _ = l10n(published, "build")
     assert status == 0 and "recorded" not in out
-    assert (published / "locales" / "published.tmx").read_bytes() == record
+    assert (published / "locales" / "published" / "kazakhstan-ue.tmx").read_bytes() == record
 
 
 def test_status_and_comparison_can_ask_how_each_outdated_source_changed(published, l10n):
@@ -178,3 +178,22 @@ def test_status_and_comparison_can_ask_how_each_outdated_source_changed(publishe
     material = next(change for msgid, change in changes.items() if msgid.startswith(PARAGRAPH_START))
     assert material.removed_words == ("ainsi", "12") and material.added_words == ("donc", "14")  # since the review
     assert [fact.value for fact in material.added_facts] == ["14 billion euros"]
+
+
+def test_the_shared_record_of_an_older_project_is_split_by_article(published, l10n):
+    from l10n_article.translate.catalog.published import PublishedMemory, now
+    records = published / "locales" / "published"
+    own = (records / "kazakhstan-ue.tmx").read_text(encoding="utf-8")
+    older = PublishedMemory(records / "kazakhstan-ue.tmx", "fr")
+    older.publish("en", "Une phrase d’un article supprimé.", "A sentence of a deleted article.", now())
+    older.path = published / "locales" / "published.tmx"  # one file for every article, as projects kept it
+    older.save()
+    shutil.rmtree(records)
+    site = snapshot(published / "build")
+    status, out, _ = l10n(published, "build")
+    assert status == 0 and f"split {published / 'locales' / 'published.tmx'}" in out
+    assert not (published / "locales" / "published.tmx").exists()
+    assert sorted(path.name for path in records.iterdir()) == ["_unassigned.tmx", "kazakhstan-ue.tmx"]
+    assert (records / "kazakhstan-ue.tmx").read_text(encoding="utf-8") == own
+    assert "A sentence of a deleted article." in (records / "_unassigned.tmx").read_text(encoding="utf-8")
+    assert snapshot(published / "build") == site

@@ -13,7 +13,7 @@ from l10n_article.translate.catalog.pofile import read_catalog, write_catalog
 from support import REPO, TITLE, snapshot, translate_entries
 
 SUMMARY = "Au sommet de Samarcande, le Kazakhstan s’affirme face à l’UE."
-FRONT = f"""slug: kazakhstan-ue
+FRONT = """slug: kazakhstan-ue
 lang: fr
 date: 2025-04-04
 updated: 2025-04-07
@@ -34,7 +34,7 @@ def with_front_matter(project, front=FRONT):
 @pytest.fixture
 def described(project):
     shutil.copytree(REPO / "locales", project / "locales")
-    (project / "locales" / "published.tmx").unlink()
+    shutil.rmtree(project / "locales" / "published")
     with_front_matter(project)
     return project
 

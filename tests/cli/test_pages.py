@@ -108,7 +108,7 @@ def damage_memory_database(project):
 
 
 def damage_published(project):
-    (project / "locales" / "published.tmx").write_text("<tmx version=\"1.4\"><body><tu>", encoding="utf-8")
+    (project / "locales" / "published" / "kazakhstan-ue.tmx").write_text("<tmx version=\"1.4\"><body><tu>", encoding="utf-8")
 
 
 def damage_ui(project):

@@ -47,7 +47,7 @@ class Head(html.parser.HTMLParser):
 def online(project):
     """The project with its committed catalogs, article metadata and a base-url."""
     shutil.copytree(REPO / "locales", project / "locales")
-    (project / "locales" / "published.tmx").unlink()
+    shutil.rmtree(project / "locales" / "published")
     article = project / "source" / "kazakhstan-ue.md"
     article.write_text(article.read_text(encoding="utf-8").replace("slug: kazakhstan-ue\nlang: fr\n", FRONT),
                        encoding="utf-8")

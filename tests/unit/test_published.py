@@ -102,21 +102,12 @@ def test_the_published_record_is_written_as_elementtree_writes_it(tmp_path):
     assert record.text() == tmx_text(root)
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"version": "0.1.0", "digest": "x", "units": [[1]]}', None])
-def test_the_record_read_back_from_the_cache_is_the_record_in_the_file(tmp_path, monkeypatch, damage):
-    import l10n_article.translate.catalog.published as published
-    monkeypatch.setattr(published, "USER_CACHE", tmp_path / "cache")
+def test_the_record_read_back_from_its_file_is_the_record_written(tmp_path):
     record = PublishedMemory(tmp_path / "published.tmx", "fr")
     record.publish("en", "Le plan.", "The plan.", MONDAY)
     record.publish("en", "Le plan.", "The new plan.", LATER)
     record.stand_in("en", {"Le vaste plan.": record.units[1]})
-    record.save()
-    if damage is not None:
-        (tmp_path / "cache" / "published").mkdir(parents=True, exist_ok=True)
-        for kept in (tmp_path / "cache" / "published").glob("*.json"):
-            kept.write_text(damage, encoding="utf-8")
+    assert record.save()
     again = PublishedMemory(tmp_path / "published.tmx", "fr")
     assert again.units == record.units and again.text() == record.text()
-    (tmp_path / "published.tmx").write_text(record.text().replace("The new plan.", "Another plan."), encoding="utf-8")
-    edited = PublishedMemory(tmp_path / "published.tmx", "fr")  # edited by hand: the file, not the cache
-    assert sorted(unit.translation for unit in edited.units) == ["Another plan.", "The plan."]
+    assert not again.save()  # nothing changed: the file is not written again

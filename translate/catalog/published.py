@@ -1,5 +1,6 @@
-"""The record of what was published: every reviewed translation a build put on a page, kept in
-``locales/published.tmx`` (TMX 1.4, which CAT tools import as a translation memory).
+"""The record of what was published: every reviewed translation a build put on a page, kept per
+article in ``locales/published/<slug>.tmx`` (TMX 1.4, which CAT tools import as a translation
+memory).
 
 A catalog entry forgets its reviewed state as soon as its source is edited (it turns fuzzy, and a
 translator may start rewriting it); this record does not. Each unit is a true pair, the source
@@ -7,28 +8,29 @@ text and the reviewed translation published for it, with ``creationdate`` (first
 ``changedate`` (last time it became the published translation of that source). The property
 ``x-stands-for`` names the later source texts this translation still stands for on the pages,
 until a translator reviews them: after two edits in a row, the second finds it that way.
+
+One file per article, as gettext keeps one catalog per domain: a build reads and writes the
+records of the articles it renders and no other, and two people publishing different articles
+never change the same file. Projects made before this layout kept one ``locales/published.tmx``
+for every article; the first build splits it (``split_shared_record``).
 """
 
-import contextlib
-import hashlib
-import json
-import os
 import weakref
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from l10n_article.translate import __version__
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, state
-from l10n_article.translate.catalog.state import digest, file_digest
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import USER_CACHE, write_if_changed, write_text_atomic
+from l10n_article.translate.files import write_if_changed
 from l10n_article.translate.tmx import XML_LANG, document_text, read_tmx, unit_text
 from l10n_article.translate.workspace import Workspace
 
-PUBLISHED_FILE = "published.tmx"
+PUBLISHED_DIR = "published"  # in the locales folder: one <slug>.tmx per article
+SHARED_FILE = "published.tmx"  # the record of every article in one file, as projects kept it before
+UNASSIGNED = "_unassigned"  # the units of the shared file that no article refers to (no slug starts with "_")
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
 
 
@@ -86,40 +88,8 @@ class PublishedMemory:
         if path.exists():
             self._load()
 
-    def _cache(self) -> Path:
-        """Where the units of this file, as last read or written, are kept for the next command."""
-        return USER_CACHE / "published" / f"{digest(os.path.realpath(self.path))[:16]}.json"
-
-    def _cached(self, current: str) -> list[PublishedUnit] | None:
-        """The units kept in the cache for the file's bytes ``current``, if they are there."""
-        try:
-            data = json.loads(self._cache().read_text(encoding="utf-8"))
-            if data.get("version") != __version__ or data.get("digest") != current:
-                return None
-            return [PublishedUnit(language, source, translation, _date(first, self.path), _date(last, self.path),
-                                  set(stands_for)) for language, source, translation, first, last, stands_for
-                    in data["units"]]
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, L10nError):
-            return None  # no cache, or another one: the file is read
-
-    def keep(self, current: str) -> None:
-        """Keep the units in the cache, as the file whose bytes have the digest ``current`` holds them."""
-        units = [[u.language, u.source, u.translation, _tmx_date(u.published), _tmx_date(u.latest),
-                  sorted(u.stands_for)] for u in self.units]
-        with contextlib.suppress(OSError, L10nError):  # a cache that cannot be written is only slower
-            self._cache().parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self._cache(), json.dumps(dict(version=__version__, digest=current, units=units),
-                                                        ensure_ascii=False))
-
     def _load(self) -> None:
-        current = file_digest(self.path)
-        cached = self._cached(current)
-        if cached is not None:
-            for unit in cached:
-                self._add(unit)
-        else:
-            self._read()
-            self.keep(current)
+        self._read()
         self.touched.clear()
 
     def _read(self) -> None:
@@ -173,11 +143,14 @@ class PublishedMemory:
         return False
 
     def publish(self, language: str, source: str, translation: str, when: datetime) -> None:
-        """Record that ``translation``, reviewed, is now the published translation of ``source``."""
+        """Record that ``translation``, reviewed, is now the published translation of ``source`` (at
+        ``when``, or a second after the one it replaces if that was published in the same second)."""
         same_source = self._by_source.get((language, source), [])
         latest = self._latest(same_source)
         if latest is not None and latest.translation == translation:
             return
+        if latest is not None:
+            when = max(when, latest.latest + timedelta(seconds=1))
         same = next((unit for unit in same_source if unit.translation == translation), None)
         if same is None:
             self._add(PublishedUnit(language, source, translation, when, when))
@@ -213,10 +186,7 @@ class PublishedMemory:
         if not self.units and not self.path.exists():
             return False
         text = self.text() if text is None else text
-        written = write_if_changed(self.path, text)
-        if written:  # an unchanged file is the one its units were read from, and kept, just before
-            self.keep(hashlib.sha256(text.encode("utf-8")).hexdigest())
-        return written
+        return write_if_changed(self.path, text)
 
     def text(self) -> str:
         """The file's content, as ``save`` writes it."""
@@ -227,24 +197,82 @@ class PublishedMemory:
             [(self.source_language, unit.source), (unit.language, unit.translation)]) for unit in units])
 
 
-def published_memory(locales_dir: Path, source_language: str) -> PublishedMemory:
-    """The project's record of published translations, ``<locales>/published.tmx``."""
-    return PublishedMemory(locales_dir / PUBLISHED_FILE, source_language)
+class PublishedRecords:
+    """The published records of a project's articles, each read when first asked for. Until the
+    shared ``published.tmx`` of an older project is split, every article reads that file."""
+
+    def __init__(self, locales_dir: Path, source_language: str):
+        self.folder = locales_dir / PUBLISHED_DIR
+        self.shared = locales_dir / SHARED_FILE
+        self.source_language = source_language
+        self._open: dict[str, PublishedMemory] = {}
+
+    def path(self, slug: str) -> Path:
+        """The file of the article ``slug``'s record."""
+        return self.folder / f"{slug}.tmx"
+
+    def of(self, slug: str) -> PublishedMemory:
+        """The record of the article ``slug``."""
+        found = self._open.get(slug)
+        if found is None:
+            if not self.folder.exists() and self.shared.is_file():  # not split yet: one record for all
+                found = self._open.get(SHARED_FILE) or PublishedMemory(self.shared, self.source_language)
+                self._open[SHARED_FILE] = found
+            else:
+                found = PublishedMemory(self.path(slug), self.source_language)
+            self._open[slug] = found
+        return found
 
 
-_RECORDS: "weakref.WeakKeyDictionary[Workspace, PublishedMemory]" = weakref.WeakKeyDictionary()  # one per command
+def published_records(ws: Workspace) -> PublishedRecords:
+    """The records of the project's articles, ``<locales>/published/<slug>.tmx``."""
+    return PublishedRecords(ws.project.locales_dir, ws.project.source_language)
+
+
+def split_shared_record(ws: Workspace) -> list[Path]:
+    """Split the shared ``published.tmx`` of an older project into one record per article, then
+    remove it: each unit goes to every article whose catalogs refer to its source or to a text it
+    stands for (as a msgid or a previous msgid, which is what pages look up), and a unit that no
+    article refers to any more is kept in ``_unassigned.tmx``. The files written (none when the
+    project has no shared file, or has per-article records already)."""
+    records = published_records(ws)
+    if records.folder.exists() or not records.shared.is_file():
+        return []
+    shared = PublishedMemory(records.shared, records.source_language)
+    referred: dict[str, set[str]] = {}  # text → the articles whose catalogs refer to it
+    for path in ws.project.sources():
+        slug = ws.slug_of(path)
+        for language in ws.project.languages:
+            for entry in ws.catalog(language, slug) or []:
+                for text in (entry.msgid, entry.previous_msgid):
+                    if text is not None:
+                        referred.setdefault(text, set()).add(slug)
+    split: dict[str, PublishedMemory] = {}
+    for unit in shared.units:
+        slugs = set().union(*(referred.get(text, set()) for text in (unit.source, *unit.stands_for)))
+        for slug in sorted(slugs) or [UNASSIGNED]:
+            memory = split.setdefault(slug, PublishedMemory(records.path(slug), records.source_language))
+            memory._add(replace(unit, stands_for=set(unit.stands_for)))
+    for memory in split.values():
+        memory.save()
+    records.shared.unlink()
+    return [memory.path for memory in split.values()]
+
+
+_RECORDS: "weakref.WeakKeyDictionary[Workspace, PublishedRecords]" = weakref.WeakKeyDictionary()  # one per command
 
 
 def source_changes(ws: Workspace, language: str, domain: str) -> dict[str, SourceChange]:
     """msgid → how its source changed since its translation into ``language`` was last reviewed,
     for every outdated entry of the catalog: measured from the last published reviewed source
-    (``published.tmx``), else from the entry's previous source (``#| msgid``)."""
+    (the article's published record), else from the entry's previous source (``#| msgid``)."""
     catalog = ws.catalog(language, domain)
     if catalog is None:
         return {}
-    record = _RECORDS.get(ws)
-    if record is None:
-        record = _RECORDS[ws] = published_memory(ws.project.locales_dir, ws.project.source_language)
+    records = _RECORDS.get(ws)
+    if records is None:
+        records = _RECORDS[ws] = published_records(ws)
+    record = records.of(domain)
     changes = {}
     for entry in catalog:
         if entry.obsolete or state(entry) != State.OUTDATED:
