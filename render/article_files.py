@@ -11,6 +11,7 @@ import jinja2
 from l10n_article.render.article_page import page_name, render_article
 from l10n_article.render.body import media_name, title_text
 from l10n_article.render.compare import Session, compare_article
+from l10n_article.render.dashboard import article_rows
 from l10n_article.render.context import (Article, Project, SegmentText, Shown, Sources, Workspace, article_texts,
                                          cldr_locale, plain_text, reviewed_percent, transliterated)
 from l10n_article.render.incremental import ArticleRecord
@@ -87,7 +88,7 @@ class Renderer:
         compared = compare_article(ws, article, [code for code in record.languages
                                                  if code not in project.transliterations], self.editing)
         files[f"compare/{slug}.html"] = compared.html
-        record.summary = compared.summary
+        record.dashboard = article_rows(ws, compared.summary)
         metadata = article.metadata
         modified = metadata.updated or metadata.published
         record.modified = modified.isoformat() if modified else None

@@ -1,8 +1,11 @@
 """The comparison's dashboard: one row per article and language, with its progress and states.
 
-It is made from each article's summary alone (a JSON-ready dict), so that a build which renders
-only the articles that changed can keep the others' summaries and make the dashboard again.
+Each article's rows are made when the article is rendered, from its summary alone, and kept as
+HTML in the build's record: a build which renders only the articles that changed puts the others'
+kept rows in the dashboard as they are.
 """
+
+from markupsafe import Markup
 
 from l10n_article.render.alignment import NEEDS_REVIEW, Alignment
 from l10n_article.render.body import title_text
@@ -56,14 +59,22 @@ def _rows(summaries: list[dict], order: list[str], formats: Formats) -> list[dic
     return rows
 
 
-def compare_dashboard(ws: Workspace, summaries: list[dict], languages: list[str]) -> str:
-    """``compare/index.html`` from the articles' summaries (``article_summary``, possibly read back
-    from JSON), in the source language, its switcher linking to the indexes of ``languages``."""
+def article_rows(ws: Workspace, summary: dict) -> list[str]:
+    """The dashboard's rows of one article (HTML, one per language), from its ``article_summary``."""
+    project = ws.project
+    template = environment(ws, project.source_language).get_template("dashboard_row.html")
+    return [template.render(row=row) + "\n" for row in _rows([summary], list(project.languages), Formats(project))]
+
+
+def compare_dashboard(ws: Workspace, rows: list[list[str]], languages: list[str]) -> str:
+    """``compare/index.html`` from each article's rows (``article_rows``, possibly read back from
+    JSON), in the source language, its switcher linking to the indexes of ``languages``."""
     project = ws.project
     formats = Formats(project)
     page = page_frame(project.source_language, languages, "index.html", current=None)
     columns = [dict(language=code, name=formats.name(code)) for code in project.languages]
-    rows = _rows(summaries, list(project.languages), formats)
+    total = sum(len(article) for article in rows)
     return environment(ws, project.source_language).get_template("dashboard.html").render(
-        page=page, columns=columns, states=[state.value for state in State], rows=rows,
-        articles=len(summaries), articles_text=formats.number(len(summaries)), total=formats.number(len(rows)))
+        page=page, columns=columns, states=[state.value for state in State],
+        rows=Markup("".join(row for article in rows for row in article)),
+        articles=len(rows), articles_text=formats.number(len(rows)), total=formats.number(total))

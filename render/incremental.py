@@ -43,7 +43,7 @@ class ArticleRecord:
     titles: dict[str, dict] = field(default_factory=dict)  # language → its entry in that language's index
     feeds: dict[str, dict] = field(default_factory=dict)  # language → its entry in that language's feed
     modified: str | None = None  # the ``updated`` or ``date`` of its front matter (ISO), for the sitemap
-    summary: dict = field(default_factory=dict)  # the comparison dashboard's figures
+    dashboard: list[str] = field(default_factory=list)  # its rows of the comparison dashboard (HTML)
     stand_ins: list[list[str]] = field(default_factory=list)  # [language, text, kept source, kept translation]
     # What the pages asked the article's published record: [language, source, previous, answer's source, answer's translation]
     lookups: list[list] = field(default_factory=list)
@@ -52,7 +52,7 @@ class ArticleRecord:
         """Whether every file of the article is still in ``out`` as the build wrote it."""
         for name, (size, mtime) in self.files.items():
             try:
-                found = os.stat(out / name)
+                found = os.stat(os.path.join(out, name))
             except OSError:
                 return False
             if (found.st_size, found.st_mtime_ns) != (size, mtime):
@@ -100,16 +100,20 @@ def shared_key(ws: Workspace, options: dict) -> str:
     templates), the settings, the build's options, and every file of the locales folder that is not
     an article's catalog, template or published record, or the machine translation memory."""
     project = ws.project
-    own = {project.po_path(code, d.name) for d in ws.extra for code in d.languages}
-    published = project.locales_dir / PUBLISHED_DIR
+    own = {str(project.po_path(code, d.name)) for d in ws.extra for code in d.languages}
     parts = [__version__, json.dumps(options, sort_keys=True), maybe_digest(project.root / "pyproject.toml")]
     parts += [f"{p.name}:{file_digest(p)}" for p in sorted(TEMPLATES.iterdir()) if p.is_file()]
-    for path in sorted(project.locales_dir.rglob("*")):
-        if not path.is_file() or path.name in _OWN_FILES or path.suffix == ".pot" or path.parent == published:
-            continue
-        if path.suffix == ".po" and path.parent.name == "LC_MESSAGES" and path not in own:
-            continue
-        parts.append(f"{project.relative(path)}:{file_digest(path)}")
+    for folder, folders, names in os.walk(project.locales_dir):  # thousands of catalogs: no Path for each
+        folders[:] = sorted(name for name in folders if Path(folder, name) != project.locales_dir / PUBLISHED_DIR)
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name in _OWN_FILES or name.endswith(".pot"):
+                continue
+            if name.endswith(".po") and os.path.basename(folder) == "LC_MESSAGES" and path not in own:
+                continue
+            if not os.path.isfile(path):
+                continue
+            parts.append(f"{project.relative(Path(path))}:{file_digest(Path(path))}")
     return digest(*parts)
 
 
@@ -130,7 +134,7 @@ def with_record(key: str, record: str) -> str:
     return digest(key, record)
 
 
-def stamp(path: Path) -> list[int]:
+def stamp(path: Path | str) -> list[int]:
     """What tells a written file from another: its size and modification time."""
-    found = path.stat()
+    found = os.stat(path)
     return [found.st_size, found.st_mtime_ns]

@@ -55,7 +55,7 @@ def site_files(renderer: Renderer, records: list[tuple[str, ArticleRecord]]) -> 
         files["sitemap.xml"] = _sitemap(renderer, records, indexed)
     files["style.css"] = static_file("style.css")
     compared = [code for code in indexed if code not in project.transliterations]
-    files["compare/index.html"] = compare_dashboard(renderer.ws, [record.summary for _, record in records], compared)
+    files["compare/index.html"] = compare_dashboard(renderer.ws, [record.dashboard for _, record in records], compared)
     files.update(compare_assets())
     return files
 
