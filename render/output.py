@@ -66,6 +66,7 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".new", dir=self.target.parent))
         except OSError as exc:
             raise L10nError(f"cannot write the output folder: {exc.strerror}", out) from exc
+        self._folders = {str(self.folder)}  # the folders of the staging folder made so far
 
     def __enter__(self) -> "Staging":
         return self
@@ -73,31 +74,38 @@ class Staging:
     def __exit__(self, *exc: object) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def _path(self, name: str) -> Path:
-        path = self.folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def _path(self, name: str) -> str:
+        """Where the site file ``name`` goes in the staging folder, its folder made (strings, not
+        ``Path``: a build carries thousands of files)."""
+        path = os.path.join(self.folder, name)
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return path
 
     def put(self, name: str, content: str | bytes) -> list[int]:
         """Write the site file ``name`` (text, or bytes for photos); what tells it as written (see
         ``incremental.stamp``)."""
-        path = self._path(name)
         try:
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            path = self._path(name)
+            with open(path, "wb") as file:
+                file.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         except OSError as exc:
             raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
         return stamp(path)
 
     def carry(self, name: str) -> None:
         """Take the file ``name`` of the current site into the new one as it is."""
-        path, current = self._path(name), self.target / name
+        current = os.path.join(self.target, name)
         try:
-            os.link(current, path)
-        except OSError:
+            path = self._path(name)
             try:
+                os.link(current, path)
+            except OSError:
                 shutil.copy2(current, path)
-            except OSError as exc:
-                raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
+        except OSError as exc:
+            raise L10nError(f"cannot write the output folder: {exc.strerror}", self.out) from exc
 
     def commit(self) -> None:
         """Put the new site in the place of the old one."""

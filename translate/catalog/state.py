@@ -37,7 +37,6 @@ def catalog_key(template: str, language: str) -> str:
 
 
 _DIGESTS: dict[tuple, str] = {}  # (path, device, inode, size, mtime, ctime) → digest
-_HASHED = [0]  # how many files this process has hashed
 
 
 def file_digest(path: Path) -> str:
@@ -48,7 +47,6 @@ def file_digest(path: Path) -> str:
     key = (str(path), found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
     if key not in _DIGESTS:
         _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-        _HASHED[0] += 1
     return _DIGESTS[key]
 
 
@@ -65,7 +63,11 @@ class RunState:
     path: Path
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # file → {"inputs", "output"}
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # source → {"bytes", "slug", "template"}
-    hashed: int = -1  # files hashed by this process when the record was read
+    digests: dict | None = None  # the record's digests as read (None: there was no record)
+
+    def __post_init__(self) -> None:
+        self._root = str(self.path.parent.parent)  # the project's root
+        self._prefix = "" if self._root == "." else self._root + os.sep
     changed: bool = False  # whether this run recorded anything
 
     @classmethod
@@ -75,10 +77,11 @@ class RunState:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = None  # no record yet, or an unreadable one: everything is computed again
-        for name, entry in _section(data, "digests").items():
+        digests = _section(data, "digests")
+        for name, entry in digests.items():
             if isinstance(entry, list) and len(entry) == 6 and all(isinstance(n, int) for n in entry[:5]):
                 _DIGESTS[(name, *entry[:5])] = str(entry[5])
-        return cls(path, _section(data, "files"), _section(data, "sources"), _HASHED[0] if data else -1)
+        return cls(path, _section(data, "files"), _section(data, "sources"), digests if data else None)
 
     def source(self, path: Path) -> tuple[str, str] | None:
         """The slug and template key of the article in ``path``, if it holds the bytes they were made from."""
@@ -109,18 +112,17 @@ class RunState:
     def _name(self, path: Path | str) -> str:
         """``path`` relative to the project (a prefix cut for the paths under it, which is all of
         them in practice: ``os.path.relpath`` costs a quarter of a second for 5,000 files)."""
-        text, root = str(path), str(self.path.parent.parent)
-        prefix = "" if root == "." else root + os.sep
+        text, prefix = str(path), self._prefix
         inner = text[len(prefix):]
         if text.startswith(prefix) and not os.path.isabs(inner) and ".." not in inner.split(os.sep):
-            return text[len(prefix):].replace(os.sep, "/")
-        return Path(os.path.relpath(path, root)).as_posix()
+            return inner.replace(os.sep, "/")
+        return Path(os.path.relpath(path, self._root)).as_posix()
 
     def save(self) -> None:
-        """Write the record, unless this run neither recorded nor hashed anything new."""
-        if not self.changed and self.hashed == _HASHED[0] and self.path.exists():
-            return
+        """Write the record, unless this run neither recorded nor hashed anything new in the project."""
         digests = {key[0]: [*key[1:], digest] for key, digest in _DIGESTS.items()
                    if not self._name(key[0]).startswith("../")}
+        if not self.changed and digests == self.digests and self.path.exists():
+            return
         record = {"version": __version__, "files": self.files, "sources": self.sources, "digests": digests}
-        write_text_atomic(self.path, json.dumps(record, indent=0, sort_keys=True) + "\n")
+        write_text_atomic(self.path, json.dumps(record, sort_keys=True) + "\n")  # one line: C's encoder
