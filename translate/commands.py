@@ -4,14 +4,7 @@ import argparse
 import json
 
 from l10n_article.translate.catalog.orphans import archive, find_orphans, remove
-from l10n_article.translate.catalog.published import source_changes
-from l10n_article.translate.catalog.review import project_progress
 from l10n_article.translate.catalog.update import SyncReport, extract, update
-from l10n_article.translate.quality.checks import CHECKS
-from l10n_article.translate.quality.consistency import PROJECT_CHECKS
-from l10n_article.translate.quality.findings import check_project
-from l10n_article.translate.quality.fixes import fix_project
-from l10n_article.translate.quality.spelling import dictionary_missing
 from l10n_article.translate.workspace import Workspace
 
 
@@ -67,6 +60,8 @@ STATUS_COLUMNS = ("language", "catalog", "segments", "words", "reviewed", "appro
 
 
 def run_status(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.catalog.published import source_changes
+    from l10n_article.translate.catalog.review import project_progress
     rows = project_progress(ws, ws.project.select(args.lang))
     material = {(r.language, r.domain): sum(change.material for change in source_changes(ws, r.language, r.domain).values())
                 for r in rows}
@@ -100,6 +95,8 @@ def run_orphans(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def list_checks() -> int:
+    from l10n_article.translate.quality.checks import CHECKS
+    from l10n_article.translate.quality.consistency import PROJECT_CHECKS
     """``l10n check --list``: each check's name, severity and what it finds."""
     for check in [*CHECKS.values(), *PROJECT_CHECKS.values()]:
         print(f"{check.name} ({check.severity}): {check.summary}")
@@ -107,6 +104,9 @@ def list_checks() -> int:
 
 
 def run_check(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.quality.findings import check_project
+    from l10n_article.translate.quality.fixes import fix_project
+    from l10n_article.translate.quality.spelling import dictionary_missing
     if args.list:
         return list_checks()
     languages = ws.project.select(args.lang)

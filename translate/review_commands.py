@@ -1,14 +1,21 @@
-"""The editors' commands of ``l10n`` (approve, note): thin layers over ``catalog.review``."""
+"""The editors' commands of ``l10n`` (approve, note): thin layers over ``catalog.review``, which
+they import only when they run (it brings in every check)."""
+
+from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from l10n_article.translate.catalog.review import Outcome, Place, add_note, approve, resolve_notes
 from l10n_article.translate.commands import at_least
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.workspace import Workspace
 
+if TYPE_CHECKING:
+    from l10n_article.translate.catalog.review import Outcome, Place
+
 
 def _place(args: argparse.Namespace) -> Place:
+    from l10n_article.translate.catalog.review import Place
     return Place(args.lang, args.article, args.segment)
 
 
@@ -22,6 +29,7 @@ def _report(outcome: Outcome, verb: str) -> None:
 
 
 def run_approve(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.catalog.review import approve
     if (args.segment is None) == (not args.all_reviewed):
         raise L10nError("say what to approve: --segment N or --all-reviewed")
     outcome = approve(ws, _place(args), args.by)
@@ -32,6 +40,7 @@ def run_approve(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def run_note(ws: Workspace, args: argparse.Namespace) -> int:
+    from l10n_article.translate.catalog.review import add_note, resolve_notes
     if args.resolve:
         _report(resolve_notes(ws, _place(args), args.text), "resolved the notes of")
         return 0
