@@ -8,7 +8,9 @@ temporary project, runs ``l10n update``, fills every catalog (en, ru, kk and the
 with a reviewed pseudo-translation and runs ``l10n update`` once more. Each round then works on a
 fresh copy of that project and runs every operation once, l10n first and its peers right after,
 each as a child process (the installed ``l10n`` and ``md2po`` of this Python, GNU ``msgmerge``, and
-benchmarks/peers.py for Babel and mdpo's Python API). The rows:
+benchmarks/peers.py for Babel and mdpo's Python API). l10n's modules are byte-compiled first, as
+pip compiles an installed package such as mdpo (an editable install is compiled by its first
+import, unless PYTHONDONTWRITEBYTECODE is set). The rows:
 
   extract            ``l10n extract`` on a copy of the project without templates (every POT written)
     md2po per file   mdpo's ``md2po`` command, one per article, each into a new PO file
@@ -35,7 +37,9 @@ exponent b of a least-squares fit of fresh build time ≈ a·N^b over the sizes 
 """
 
 import argparse
+import compileall
 import importlib.metadata
+import importlib.util
 import math
 import os
 import platform
@@ -250,6 +254,14 @@ def version(name: str) -> str:
         return "not installed"
 
 
+def compile_l10n() -> None:
+    """Byte-compile l10n's modules, as pip does when it installs a package (an editable install
+    leaves that to the first import, and PYTHONDONTWRITEBYTECODE to none): the peers' modules are."""
+    for package in ("l10n_article.translate", "l10n_article.render"):
+        for folder in importlib.util.find_spec(package).submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
+
+
 def ensure_mdpo() -> bool:
     """mdpo's ``md2po`` beside this Python, installed with pip when missing; False (and a line
     saying so) when it cannot be."""
@@ -292,6 +304,7 @@ def main() -> None:
     args = options.parse_args()
     sizes = sorted(int(n) for n in args.sizes.split(","))
     mdpo = ensure_mdpo()
+    compile_l10n()
     print(machine())
     print(f"{args.rounds} rounds per size; median wall time, median CPU time (user + system) and largest max RSS "
           f"of the child processes; load average {os.getloadavg()[0]:.1f}\n")
