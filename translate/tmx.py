@@ -13,8 +13,14 @@ XML_LANG = XML_NAMESPACE + "lang"
 
 def read_tmx(path: Path) -> ET.Element:
     """The root of the TMX file at ``path``; an L10nError naming the line where it is not XML."""
+    return parse_tmx(read_text(path), path)
+
+
+def parse_tmx(text: str, path: Path) -> ET.Element:
+    """The root of the TMX document ``text`` of the file ``path``; an L10nError naming the line
+    where it is not XML."""
     try:
-        return ET.fromstring(read_text(path))
+        return ET.fromstring(text)
     except ET.ParseError as exc:
         raise L10nError(f"invalid TMX: {exc}", path, exc.position[0]) from exc
 

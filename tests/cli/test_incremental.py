@@ -91,11 +91,11 @@ def test_status_reads_each_published_record_once_however_many_catalogs(project, 
     translate_entries(project, "en", {TITLE: "Between minerals and geopolitics"})
     assert l10n(project, "build")[0] == 0  # writes locales/published/<slug>.tmx
     loads: list[str] = []
-    real = published.PublishedMemory._load
+    real = published.PublishedMemory._parse
 
-    def counting(record):
+    def counting(record, data):
         loads.append(record.path.name)
-        return real(record)
-    monkeypatch.setattr(published.PublishedMemory, "_load", counting)
+        return real(record, data)
+    monkeypatch.setattr(published.PublishedMemory, "_parse", counting)
     assert l10n(project, "status")[0] == 0
     assert loads == ["kazakhstan-ue.tmx"]  # lists.md has no reviewed translation, so no record

@@ -111,3 +111,21 @@ def test_the_record_read_back_from_its_file_is_the_record_written(tmp_path):
     again = PublishedMemory(tmp_path / "published.tmx", "fr")
     assert again.units == record.units and again.text() == record.text()
     assert not again.save()  # nothing changed: the file is not written again
+
+
+def test_a_record_another_build_wrote_meanwhile_is_merged_not_overwritten(tmp_path):
+    path = tmp_path / "published.tmx"
+    first = PublishedMemory(path, "fr")
+    first.publish("en", "Le plan.", "The plan.", MONDAY)
+    first.save()
+    ours, theirs = PublishedMemory(path, "fr"), PublishedMemory(path, "fr")
+    theirs.publish("ru", "Le plan.", "План.", LATER)
+    theirs.stand_in("en", {"Le vaste plan.": theirs.units[0]})
+    assert theirs.save()
+    ours.publish("en", "Le titre.", "The title.", LATER)
+    assert ours.save()
+    merged = PublishedMemory(path, "fr")
+    assert sorted((u.language, u.source, u.translation) for u in merged.units) == [
+        ("en", "Le plan.", "The plan."), ("en", "Le titre.", "The title."), ("ru", "Le plan.", "План.")]
+    assert merged.last_reviewed("en", "Le vaste plan.").translation == "The plan."
+    assert not PublishedMemory(path, "fr").save()  # read back, it is what it writes

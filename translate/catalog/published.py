@@ -24,8 +24,8 @@ from pathlib import Path
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, state
 from l10n_article.translate.errors import L10nError
-from l10n_article.translate.files import write_if_changed
-from l10n_article.translate.tmx import XML_LANG, document_text, read_tmx, unit_text
+from l10n_article.translate.files import decode, rewrite
+from l10n_article.translate.tmx import XML_LANG, document_text, parse_tmx, unit_text
 from l10n_article.translate.workspace import Workspace
 
 PUBLISHED_DIR = "published"  # in the locales folder: one <slug>.tmx per article
@@ -85,24 +85,43 @@ class PublishedMemory:
         self.asked: dict[tuple[str, str, str | None], tuple[str, str] | None] = {}
         self._by_source: dict[tuple[str, str], list[PublishedUnit]] = {}
         self._standing: dict[tuple[str, str], list[PublishedUnit]] = {}
+        self._read_from: bytes | None = None  # the file's bytes when it was read (None: there was no file)
         if path.exists():
-            self._load()
+            try:
+                self._read_from = path.read_bytes()
+            except OSError as exc:
+                raise L10nError(f"cannot read file: {exc.strerror}", path) from exc
+            for unit in self._parse(self._read_from):
+                self._add(unit)
+            self.touched.clear()
 
-    def _load(self) -> None:
-        self._read()
-        self.touched.clear()
-
-    def _read(self) -> None:
-        for unit in read_tmx(self.path).iter("tu"):
+    def _parse(self, data: bytes) -> list[PublishedUnit]:
+        """The units of the file's bytes ``data``."""
+        units = []
+        for unit in parse_tmx(decode(data, self.path), self.path).iter("tu"):
             variants = {tuv.get(XML_LANG) or "": tuv.findtext("seg") or "" for tuv in unit.findall("tuv")}
             source = variants.pop(self.source_language, None)
             if source is None or len(variants) != 1:
                 continue
             [(language, translation)] = variants.items()
             stands_for = {prop.text or "" for prop in unit.findall("prop") if prop.get("type") == "x-stands-for"}
-            self._add(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
-                                    _date(unit.get("changedate") or unit.get("creationdate"), self.path),
-                                    stands_for))
+            units.append(PublishedUnit(language, source, translation, _date(unit.get("creationdate"), self.path),
+                                       _date(unit.get("changedate") or unit.get("creationdate"), self.path),
+                                       stands_for))
+        return units
+
+    def _merge(self, units: list[PublishedUnit]) -> None:
+        """Take in the units another build wrote: new ones as they are; for a unit both have, the
+        earlier first publication, the later last one, and every text either says it stands for."""
+        for unit in units:
+            mine = self.find(unit.language, unit.source, unit.translation)
+            if mine is None:
+                self._add(unit)
+                continue
+            mine.published, mine.latest = min(mine.published, unit.published), max(mine.latest, unit.latest)
+            for text in unit.stands_for - mine.stands_for:
+                mine.stands_for.add(text)
+                self._standing.setdefault((unit.language, text), []).append(mine)
 
     def _add(self, unit: PublishedUnit) -> None:
         self.units.append(unit)
@@ -182,11 +201,18 @@ class PublishedMemory:
 
     def save(self, text: str | None = None) -> bool:
         """Write the file atomically when its content changed (``text``, when ``text()`` was just
-        asked for); say whether it was written."""
+        asked for); say whether it was written. The file is read again just before it is replaced:
+        if another build wrote it since it was read, its units are merged in first."""
         if not self.units and not self.path.exists():
             return False
-        text = self.text() if text is None else text
-        return write_if_changed(self.path, text)
+        ours = (self.text() if text is None else text).encode("utf-8")
+
+        def produce(current: bytes | None) -> bytes:
+            if current == self._read_from or current is None:
+                return ours
+            self._merge(self._parse(current))
+            return self.text().encode("utf-8")
+        return rewrite(self.path, produce)
 
     def text(self) -> str:
         """The file's content, as ``save`` writes it."""
