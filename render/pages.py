@@ -127,7 +127,8 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     out = out or (drafts_folder(project.output_dir) if drafts else project.output_dir)
     keep = (project.root, project.source_dir, project.locales_dir)
     check_output(out, keep)
-    report = BuildReport(out=out, catalogs=update(ws).written, relative=project.base_url is None)
+    synced = update(ws)
+    report = BuildReport(out=out, catalogs=synced.written, relative=project.base_url is None)
     if not drafts and (split := split_shared_record(ws)):
         report.split, report.records = project.locales_dir / SHARED_FILE, split
     requirement = require or project.require
@@ -141,6 +142,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
         _report_skipped(report, [plan.record.articles[slug] for slug in plan.order])
         names = [name for r in plan.record.articles.values() for name in r.files] + list(plan.record.site)
         report.carried = sum(name.endswith(".html") for name in names)
+        synced.state.save()  # with the digests of the files the plan read (the published records)
         return report
     renderer = Renderer(ws, sources, min_reviewed)
     with Staging(out, keep) as staging:
@@ -160,6 +162,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     report.pages = [out / name for name in written if name.endswith(".html")]
     report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
     report.records += [record.path for record, text in records if record.save(text)]
+    synced.state.save()  # with the digests of the files the build read and wrote
     return report
 
 

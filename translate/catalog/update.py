@@ -22,6 +22,7 @@ from l10n_article.translate.workspace import Workspace
 class SyncReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    state: RunState | None = None  # the run's record: a command that hashes more files saves it again
 
     def record(self, path: Path, changed: bool) -> None:
         (self.written if changed else self.unchanged).append(path)
@@ -109,6 +110,7 @@ def update(ws: Workspace) -> SyncReport:
                 pending.append((name, language, path, key))
     report = _extract(ws, state, keys)
     report.unchanged += unchanged
+    report.state = state
     for name in dict.fromkeys(name for name, *_ in pending):
         if ws.project.pot_path(name) in report.unchanged:
             _keep_creation_date(ws.templates[name], ws.project.pot_path(name))
