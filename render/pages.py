@@ -142,7 +142,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
         _report_skipped(report, [plan.record.articles[slug] for slug in plan.order])
         names = [name for r in plan.record.articles.values() for name in r.files] + list(plan.record.site)
         report.carried = sum(name.endswith(".html") for name in names)
-        synced.state.save()  # with the digests of the files the plan read (the published records)
+        synced.save_state()  # with the digests of the files the plan read (the published records)
         return report
     renderer = Renderer(ws, sources, min_reviewed)
     with Staging(out, keep) as staging:
@@ -162,7 +162,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     report.pages = [out / name for name in written if name.endswith(".html")]
     report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
     report.records += [record.path for record, text in records if record.save(text)]
-    synced.state.save()  # with the digests of the files the build read and wrote
+    synced.save_state()  # with the digests of the files the build read and wrote
     return report
 
 

@@ -27,6 +27,11 @@ class SyncReport:
     def record(self, path: Path, changed: bool) -> None:
         (self.written if changed else self.unchanged).append(path)
 
+    def save_state(self) -> None:
+        """Save the run's record again, with the digests of the files hashed since."""
+        if self.state is not None:
+            self.state.save()
+
 
 def _template_keys(ws: Workspace, state: RunState) -> dict[str, str]:
     """Each domain's template key. A source file that holds the bytes the record knows is not
