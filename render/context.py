@@ -12,14 +12,14 @@ from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, publishable, state
 from l10n_article.translate.catalog.state import digest, file_digest
-from l10n_article.translate.catalog.published import (PUBLISHED_DIR, SHARED_FILE, PublishedMemory, PublishedRecords,
-                                                       PublishedUnit, now, published_records, split_shared_record)
+from l10n_article.translate.catalog.published import (SHARED_FILE, PublishedMemory, PublishedRecords, PublishedUnit,
+                                                       now, published_records, split_shared_record)
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange
 from l10n_article.translate.files import USER_CACHE, read_text, write_text_atomic
 from l10n_article.translate.mt.drafts import MACHINE_COMMENT
-from l10n_article.translate.project import Project
+from l10n_article.translate.project import PUBLISHED_DIR, Project
 from l10n_article.translate.quality.checks import Finding
 from l10n_article.translate.quality.findings import check_project
 from l10n_article.translate.quality.typography import fix_typography

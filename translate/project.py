@@ -30,6 +30,7 @@ DEFAULTS: dict[str, object] = {
 MATERIAL_CHANGE_POLICIES = ("note", "withhold", "source")
 # What a build publishes: reviewed translations (approved ones among them), or approved ones only.
 REQUIREMENTS = ("reviewed", "approved")
+PUBLISHED_DIR = "published"  # in the locales folder: one <slug>.tmx per article, what its pages published
 
 
 def validate_language(code: object, where: Path | str | None = None) -> str:

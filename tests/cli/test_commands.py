@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, snapshot
+from support import REPO, snapshot, translate_entries
 
 L10N = str(Path(sys.executable).parent / "l10n")  # the installed command
 
@@ -80,17 +80,21 @@ def test_output_cut_short_by_a_closed_pipe_ends_quietly(project, l10n, command):
 def test_catalogs_of_a_deleted_article_are_named_and_kept_until_asked(project, l10n):
     (project / "source" / "old.md").write_text("---\nslug: old\n---\n\n# Old news\n", encoding="utf-8")
     l10n(project, "update")
+    translate_entries(project, "en", {"Old news": "Old news"}, domain="old")
+    assert l10n(project, "build")[0] == 0  # its published record
     (project / "source" / "old.md").unlink()
     assert l10n(project, "update")[0] == 0
     locales = project / "locales"
     files = [locales / "old.pot"] + [locales / lang / "LC_MESSAGES" / "old.po" for lang in ("en", "kk", "ru")]
+    files.append(locales / "published" / "old.tmx")
     assert all(path.exists() for path in files)  # never removed silently
-    assert "orphaned: old (4 files)" in l10n(project, "status")[1]
+    assert "orphaned: old (5 files)" in l10n(project, "status")[1]
     listed = l10n(project, "orphans")[1]
     assert listed.startswith("old: ") and all(str(path) in listed for path in files)
     status, out, _ = l10n(project, "orphans", "--archive")
     assert status == 0 and not any(path.exists() for path in files)
-    assert sorted(p.name for p in (locales / "archive" / "old").iterdir()) == ["en.po", "kk.po", "old.pot", "ru.po"]
+    assert sorted(p.name for p in (locales / "archive" / "old").iterdir()) == [
+        "en.po", "kk.po", "old.pot", "published.tmx", "ru.po"]
     assert "orphaned" not in l10n(project, "status")[1]
     assert l10n(project, "orphans")[1].startswith("no orphaned catalogs")
 

@@ -25,10 +25,10 @@ from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, state
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import decode, rewrite
+from l10n_article.translate.project import PUBLISHED_DIR
 from l10n_article.translate.tmx import XML_LANG, document_text, parse_tmx, unit_text
 from l10n_article.translate.workspace import Workspace
 
-PUBLISHED_DIR = "published"  # in the locales folder: one <slug>.tmx per article
 SHARED_FILE = "published.tmx"  # the record of every article in one file, as projects kept it before
 UNASSIGNED = "_unassigned"  # the units of the shared file that no article refers to (no slug starts with "_")
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
