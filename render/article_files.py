@@ -36,11 +36,12 @@ def published_versions(project: Project, name: str, languages: list[str]) -> Ver
 
 @dataclass
 class ArticleOutput:
-    """What rendering one article gave: its record, and the reviewed translations its pages
-    publish ([language, source, translation])."""
+    """What rendering one article gave: its record, the digest of its published record as its pages
+    read it, and the reviewed translations its pages publish ([language, source, translation])."""
 
     slug: str
     record: ArticleRecord
+    read: str
     published: list[list[str]] = field(default_factory=list)
 
 
@@ -68,7 +69,8 @@ class Renderer:
         """Write the files of the article in ``path`` into ``staging``."""
         ws, project = self.ws, self.ws.project
         article = ws.article_at(path)
-        asked = self.sources.published.of(slug).asked
+        kept = self.sources.published.of(slug)
+        asked = kept.asked
         asked.clear()
         texts = self.texts(article)
         record = ArticleRecord(key, lookups=[[*question, *(answer or (None, None))]
@@ -100,7 +102,7 @@ class Renderer:
                             if t.kept is not None and t.kept.source != t.segment.text]
         published = [[language, t.segment.text, t.text] for language, shown in translated.items()
                      if language in record.languages for t in shown if t.state == Shown.REVIEWED and t.kept is None]
-        return ArticleOutput(slug, record, published)
+        return ArticleOutput(slug, record, kept.digest, published)
 
     def _page(self, article: Article, texts: list[SegmentText], language: str, record: ArticleRecord,
               files: dict[str, str | bytes]) -> None:

@@ -39,7 +39,8 @@ def run_build(ws: Workspace, args: argparse.Namespace) -> int:
         print("no base-url in [tool.l10n]: the pages link to each other relatively, with no canonical address, "
               "and no sitemap.xml or feeds are written")
     if report.split:
-        print(f"split {report.split} into one record per article, in {report.split.with_name('published')}/")
+        shared, count = report.split
+        print(f"split {shared} into {count} records, one per article, in {shared.with_name('published')}/")
     for path in report.records:
         print(f"recorded the published translations in {path}")
     return 0

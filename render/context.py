@@ -12,8 +12,9 @@ from l10n_article.translate.catalog.pofile import header_line
 from l10n_article.translate.catalog.changes import SourceChange, classify_change
 from l10n_article.translate.catalog.progress import State, publishable, state
 from l10n_article.translate.catalog.state import digest, file_digest
-from l10n_article.translate.catalog.published import (SHARED_FILE, PublishedMemory, PublishedRecords, PublishedUnit,
-                                                       now, published_records, split_shared_record)
+from l10n_article.translate.catalog.published import PublishedMemory, PublishedUnit, now
+from l10n_article.translate.catalog.records import (SHARED_FILE, PublishedRecords, published_records,
+                                                     split_shared_record)
 from l10n_article.translate.catalog.update import merged, update
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import _exchange as exchange

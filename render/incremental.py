@@ -4,8 +4,8 @@ The record of each output folder is kept in the project's ``.l10n/`` folder (``b
 folder's path>.json``), never in the site. For every article it keeps a key of the inputs its pages were
 made from (its source file and photos, its catalogs in every language, and the inputs every page
 shares: templates, interface catalogs, glossary, word lists, settings, build options and the tool's
-version) with what the site-wide pages need to know of it (titles, feed entries, the comparison
-dashboard's figures). An article whose key is the same and whose files are still there as written
+version) with what the site-wide pages need to know of it (titles, feed entries, its rows of the
+comparison dashboard). An article whose key is the same and whose files are still there as written
 is not parsed and its pages are not rendered: they are carried into the new site as they are.
 
 An article's published record (``locales/published/<slug>.tmx``) is one of its inputs, taken as

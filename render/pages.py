@@ -53,7 +53,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     interface: list[InterfaceGap] = field(default_factory=list)
     records: list[Path] = field(default_factory=list)  # the articles' published records this build changed
-    split: Path | None = None  # the shared published record of an older project, which the build split
+    split: tuple[Path, int] | None = None  # an older project's shared published record, split into N records
     relative: bool = False  # no base-url: relative links only, no sitemap or feeds
     up_to_date: bool = False  # nothing changed since the last build: nothing was written
 
@@ -99,20 +99,22 @@ def _report_skipped(report: BuildReport, records: list[ArticleRecord]) -> None:
 def _publish(ws: Workspace, outputs: list[ArticleOutput], sources: Sources) -> list[tuple[PublishedMemory, str]]:
     """Record in each rendered article's published record (in memory) the reviewed translations its
     pages publish, unless they are drafts, and complete its key with the record as this build
-    leaves it; an article whose record now answers one of its pages' lookups otherwise gets no key
-    (it is rendered again next time). The records to write, with their new text."""
+    leaves it; an article whose record now answers one of its pages' lookups otherwise, or changed
+    since its pages read it, gets no key (it is rendered again next time). The records to write,
+    with their new text."""
     written = []
     for output in outputs:
+        if sources.drafts:  # the record as the pages read it
+            output.record.key = with_record(output.record.key, output.read)
+            continue
         record = sources.published.of(output.slug)
-        if sources.drafts:
-            state = maybe_digest(sources.published.path(output.slug))
-        else:
-            record_publication(ws, record, output.published, output.record.stand_ins)
-            text = record.text() if record.units or record.path.exists() else None
-            state = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
-            if text is not None:
-                written.append((record, text))
-        output.record.key = "" if record.answers_changed(output.record.lookups) else with_record(output.record.key, state)
+        record_publication(ws, record, output.published, output.record.stand_ins)
+        text = record.text() if record.units or record.path.exists() else None
+        if text is not None:
+            written.append((record, text))
+        state = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+        same = record.digest == output.read and not record.answers_changed(output.record.lookups)
+        output.record.key = with_record(output.record.key, state) if same else ""
     return written
 
 
@@ -129,8 +131,8 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     check_output(out, keep)
     synced = update(ws)
     report = BuildReport(out=out, catalogs=synced.written, relative=project.base_url is None)
-    if not drafts and (split := split_shared_record(ws)):
-        report.split, report.records = project.locales_dir / SHARED_FILE, split
+    if not drafts and (split := split_shared_record(ws)) is not None:
+        report.split = project.locales_dir / SHARED_FILE, len(split)
     requirement = require or project.require
     sources = Sources(published_records(ws), drafts, requirement)
     plan = _plan(ws, out, dict(drafts=drafts, min_reviewed=min_reviewed, require=requirement), sources)

@@ -60,7 +60,7 @@ STATUS_COLUMNS = ("language", "catalog", "segments", "words", "reviewed", "appro
 
 
 def run_status(ws: Workspace, args: argparse.Namespace) -> int:
-    from l10n_article.translate.catalog.published import source_changes
+    from l10n_article.translate.catalog.records import source_changes
     from l10n_article.translate.catalog.review import project_progress
     rows = project_progress(ws, ws.project.select(args.lang))
     material = {(r.language, r.domain): sum(change.material for change in source_changes(ws, r.language, r.domain).values())
@@ -95,9 +95,9 @@ def run_orphans(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def list_checks() -> int:
+    """``l10n check --list``: each check's name, severity and what it finds."""
     from l10n_article.translate.quality.checks import CHECKS
     from l10n_article.translate.quality.consistency import PROJECT_CHECKS
-    """``l10n check --list``: each check's name, severity and what it finds."""
     for check in [*CHECKS.values(), *PROJECT_CHECKS.values()]:
         print(f"{check.name} ({check.severity}): {check.summary}")
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from l10n_article.translate.errors import L10nError
 
-# What commands keep between runs outside any project (compiled templates, parsed records), as XDG says
+# What commands keep between runs outside any project (compiled templates, interface strings), as XDG says
 USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"
 
 _AT_FDCWD = -100

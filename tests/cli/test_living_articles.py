@@ -167,7 +167,7 @@ def test_a_second_build_of_the_same_site_leaves_the_record_unchanged(published, 
 
 def test_status_and_comparison_can_ask_how_each_outdated_source_changed(published, l10n):
     from l10n_article.render.cli import workspace
-    from l10n_article.translate.catalog.published import source_changes
+    from l10n_article.translate.catalog.records import source_changes
     edit(published, "Le sommet a ainsi vu", "Le sommet a donc vu")
     assert l10n(published, "build")[0] == 0
     edit(published, AMOUNT, "estimé à 14 milliards d’euros")
@@ -190,10 +190,18 @@ def test_the_shared_record_of_an_older_project_is_split_by_article(published, l1
     older.save()
     shutil.rmtree(records)
     site = snapshot(published / "build")
+    assert l10n(published, "build", "--drafts")[0] == 0  # reads the shared file, splits nothing
+    assert "up to date" in l10n(published, "build", "--drafts")[1] and not records.exists()
     status, out, _ = l10n(published, "build")
-    assert status == 0 and f"split {published / 'locales' / 'published.tmx'}" in out
+    assert status == 0 and f"split {published / 'locales' / 'published.tmx'} into 2 records" in out
     assert not (published / "locales" / "published.tmx").exists()
     assert sorted(path.name for path in records.iterdir()) == ["_unassigned.tmx", "kazakhstan-ue.tmx"]
     assert (records / "kazakhstan-ue.tmx").read_text(encoding="utf-8") == own
     assert "A sentence of a deleted article." in (records / "_unassigned.tmx").read_text(encoding="utf-8")
     assert snapshot(published / "build") == site
+    again = PublishedMemory(published / "locales" / "published.tmx", "fr")  # a colleague's, from before the split
+    again.publish("en", entry_of(published, "en", PARAGRAPH_START).msgid, "A colleague's translation.", now())
+    again.save()
+    assert "split" in l10n(published, "build")[1] and not again.path.exists()
+    kept = (records / "kazakhstan-ue.tmx").read_text(encoding="utf-8")
+    assert "A colleague's translation." in kept and all(line in kept for line in own.splitlines()[3:-2])

@@ -1,6 +1,6 @@
-"""The record of what was published: every reviewed translation a build put on a page, kept per
-article in ``locales/published/<slug>.tmx`` (TMX 1.4, which CAT tools import as a translation
-memory).
+"""The record of what an article published: every reviewed translation a build put on its pages,
+kept in ``locales/published/<slug>.tmx`` (TMX 1.4, which CAT tools import as a translation
+memory; ``records`` finds each article's).
 
 A catalog entry forgets its reviewed state as soon as its source is edited (it turns fuzzy, and a
 translator may start rewriting it); this record does not. Each unit is a true pair, the source
@@ -8,29 +8,18 @@ text and the reviewed translation published for it, with ``creationdate`` (first
 ``changedate`` (last time it became the published translation of that source). The property
 ``x-stands-for`` names the later source texts this translation still stands for on the pages,
 until a translator reviews them: after two edits in a row, the second finds it that way.
-
-One file per article, as gettext keeps one catalog per domain: a build reads and writes the
-records of the articles it renders and no other, and two people publishing different articles
-never change the same file. Projects made before this layout kept one ``locales/published.tmx``
-for every article; the first build splits it (``split_shared_record``).
 """
 
-import weakref
-from dataclasses import dataclass, field, replace
+import hashlib
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from l10n_article.translate.catalog.changes import SourceChange, classify_change
-from l10n_article.translate.catalog.progress import State, state
 from l10n_article.translate.errors import L10nError
 from l10n_article.translate.files import decode, rewrite
-from l10n_article.translate.project import PUBLISHED_DIR
 from l10n_article.translate.tmx import XML_LANG, document_text, parse_tmx, unit_text
-from l10n_article.translate.workspace import Workspace
 
-SHARED_FILE = "published.tmx"  # the record of every article in one file, as projects kept it before
-UNASSIGNED = "_unassigned"  # the units of the shared file that no article refers to (no slug starts with "_")
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX's date format, in UTC
 
 
@@ -69,7 +58,7 @@ def _parsed_date(value: str) -> datetime:
 
 
 class PublishedMemory:
-    """The published reviewed translations of a project, by language and source text.
+    """The published reviewed translations of one record file, by language and source text.
 
     Units are indexed by (language, source) and by the texts they stand for, so that a lookup
     costs the same with 40 units or 40,000. ``touched`` collects the (language, text) pairs whose
@@ -110,7 +99,12 @@ class PublishedMemory:
                                        stands_for))
         return units
 
-    def _merge(self, units: list[PublishedUnit]) -> None:
+    @property
+    def digest(self) -> str:
+        """The SHA-256 of the file as it was read ("-" when there was none)."""
+        return hashlib.sha256(self._read_from).hexdigest() if self._read_from is not None else "-"
+
+    def merge(self, units: list[PublishedUnit]) -> None:
         """Take in the units another build wrote: new ones as they are; for a unit both have, the
         earlier first publication, the later last one, and every text either says it stands for."""
         for unit in units:
@@ -202,7 +196,8 @@ class PublishedMemory:
     def save(self, text: str | None = None) -> bool:
         """Write the file atomically when its content changed (``text``, when ``text()`` was just
         asked for); say whether it was written. The file is read again just before it is replaced:
-        if another build wrote it since it was read, its units are merged in first."""
+        if another build wrote it since it was read, its units are merged in first (a unit or a
+        stand-in that the other build dropped comes back: a record only grows)."""
         if not self.units and not self.path.exists():
             return False
         ours = (self.text() if text is None else text).encode("utf-8")
@@ -210,7 +205,7 @@ class PublishedMemory:
         def produce(current: bytes | None) -> bytes:
             if current == self._read_from or current is None:
                 return ours
-            self._merge(self._parse(current))
+            self.merge(self._parse(current))
             return self.text().encode("utf-8")
         return rewrite(self.path, produce)
 
@@ -221,89 +216,3 @@ class PublishedMemory:
             {"creationdate": _tmx_date(unit.published), "changedate": _tmx_date(unit.latest)},
             [("x-stands-for", text) for text in sorted(unit.stands_for)],
             [(self.source_language, unit.source), (unit.language, unit.translation)]) for unit in units])
-
-
-class PublishedRecords:
-    """The published records of a project's articles, each read when first asked for. Until the
-    shared ``published.tmx`` of an older project is split, every article reads that file."""
-
-    def __init__(self, locales_dir: Path, source_language: str):
-        self.folder = locales_dir / PUBLISHED_DIR
-        self.shared = locales_dir / SHARED_FILE
-        self.source_language = source_language
-        self._open: dict[str, PublishedMemory] = {}
-
-    def path(self, slug: str) -> Path:
-        """The file of the article ``slug``'s record."""
-        return self.folder / f"{slug}.tmx"
-
-    def of(self, slug: str) -> PublishedMemory:
-        """The record of the article ``slug``."""
-        found = self._open.get(slug)
-        if found is None:
-            if not self.folder.exists() and self.shared.is_file():  # not split yet: one record for all
-                found = self._open.get(SHARED_FILE) or PublishedMemory(self.shared, self.source_language)
-                self._open[SHARED_FILE] = found
-            else:
-                found = PublishedMemory(self.path(slug), self.source_language)
-            self._open[slug] = found
-        return found
-
-
-def published_records(ws: Workspace) -> PublishedRecords:
-    """The records of the project's articles, ``<locales>/published/<slug>.tmx``."""
-    return PublishedRecords(ws.project.locales_dir, ws.project.source_language)
-
-
-def split_shared_record(ws: Workspace) -> list[Path]:
-    """Split the shared ``published.tmx`` of an older project into one record per article, then
-    remove it: each unit goes to every article whose catalogs refer to its source or to a text it
-    stands for (as a msgid or a previous msgid, which is what pages look up), and a unit that no
-    article refers to any more is kept in ``_unassigned.tmx``. The files written (none when the
-    project has no shared file, or has per-article records already)."""
-    records = published_records(ws)
-    if records.folder.exists() or not records.shared.is_file():
-        return []
-    shared = PublishedMemory(records.shared, records.source_language)
-    referred: dict[str, set[str]] = {}  # text → the articles whose catalogs refer to it
-    for path in ws.project.sources():
-        slug = ws.slug_of(path)
-        for language in ws.project.languages:
-            for entry in ws.catalog(language, slug) or []:
-                for text in (entry.msgid, entry.previous_msgid):
-                    if text is not None:
-                        referred.setdefault(text, set()).add(slug)
-    split: dict[str, PublishedMemory] = {}
-    for unit in shared.units:
-        slugs = set().union(*(referred.get(text, set()) for text in (unit.source, *unit.stands_for)))
-        for slug in sorted(slugs) or [UNASSIGNED]:
-            memory = split.setdefault(slug, PublishedMemory(records.path(slug), records.source_language))
-            memory._add(replace(unit, stands_for=set(unit.stands_for)))
-    for memory in split.values():
-        memory.save()
-    records.shared.unlink()
-    return [memory.path for memory in split.values()]
-
-
-_RECORDS: "weakref.WeakKeyDictionary[Workspace, PublishedRecords]" = weakref.WeakKeyDictionary()  # one per command
-
-
-def source_changes(ws: Workspace, language: str, domain: str) -> dict[str, SourceChange]:
-    """msgid → how its source changed since its translation into ``language`` was last reviewed,
-    for every outdated entry of the catalog: measured from the last published reviewed source
-    (the article's published record), else from the entry's previous source (``#| msgid``)."""
-    catalog = ws.catalog(language, domain)
-    if catalog is None:
-        return {}
-    records = _RECORDS.get(ws)
-    if records is None:
-        records = _RECORDS[ws] = published_records(ws)
-    record = records.of(domain)
-    changes = {}
-    for entry in catalog:
-        if entry.obsolete or state(entry) != State.OUTDATED:
-            continue
-        kept = record.last_reviewed(language, entry.msgid, entry.previous_msgid)
-        previous = kept.source if kept is not None else entry.previous_msgid
-        changes[entry.msgid] = classify_change(previous, entry.msgid, ws.project.source_language, ws.glossary)
-    return changes

@@ -63,12 +63,12 @@ class RunState:
     path: Path
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # file → {"inputs", "output"}
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # source → {"bytes", "slug", "template"}
-    digests: dict | None = None  # the record's digests as read (None: there was no record)
+    digests: dict | None = None  # the record's digests as last read or written (None: there was no record)
+    changed: bool = False  # whether this run recorded anything since
 
     def __post_init__(self) -> None:
         self._root = str(self.path.parent.parent)  # the project's root
         self._prefix = "" if self._root == "." else self._root + os.sep
-    changed: bool = False  # whether this run recorded anything
 
     @classmethod
     def load(cls, root: Path) -> "RunState":
@@ -126,3 +126,4 @@ class RunState:
             return
         record = {"version": __version__, "files": self.files, "sources": self.sources, "digests": digests}
         write_text_atomic(self.path, json.dumps(record, sort_keys=True) + "\n")  # one line: C's encoder
+        self.digests, self.changed = digests, False
