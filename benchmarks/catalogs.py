@@ -9,7 +9,6 @@ that both sides produce the same bytes, and prints the machine it ran on.
 """
 
 import argparse
-import os
 import platform
 import random
 import subprocess
@@ -19,18 +18,12 @@ from pathlib import Path
 
 import polib
 
+from host import cpu
 from l10n_article.translate.catalog.format import format_catalog
 from l10n_article.translate.catalog.merge import merge
 from l10n_article.translate.catalog.pofile import new_catalog, new_template, read_catalog
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "article-fr.txt"
-
-
-def machine() -> str:
-    """CPU model, cores and Python, for the line under the figures."""
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown CPU")
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def files(folder: Path, paragraphs: int, obsolete: int, edited: int) -> tuple[Path, Path]:
@@ -79,7 +72,7 @@ def main() -> None:
     print(f"{args.paragraphs} paragraphs, {args.obsolete} obsolete entries, {args.edited} edited")
     print(f"update: l10n {ours_merge:.2f} s, msgmerge --previous {gnu_merge:.2f} s, same bytes: {merged == gnu}")
     print(f"write:  l10n {ours_write:.2f} s, msgcat {gnu_write:.2f} s, unchanged: {written == merged}")
-    print(f"machine: {machine()}")
+    print(f"machine: {cpu()}, {platform.system()}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ Run: ``python benchmarks/mt.py [ROUNDS]`` (default 3).
 """
 
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -35,6 +34,7 @@ WORK = Path(tempfile.mkdtemp(prefix="l10n-mt-bench-"))
 os.environ["ARGOS_PACKAGES_DIR"] = str(WORK / "packages")  # before argostranslate reads its settings
 sys.path.insert(0, str(REPO / "tests"))
 
+from host import cpu  # noqa: E402
 from support.argos_builder import build_package  # noqa: E402
 
 from l10n_article.render.cli import workspace  # noqa: E402
@@ -44,13 +44,6 @@ from l10n_article.translate.mt.drafts import Engines, translate_drafts  # noqa: 
 from l10n_article.translate.mt.sentences import split_sentences  # noqa: E402
 from l10n_article.translate.mt.terms import TermMasker, placeholder_for  # noqa: E402
 from l10n_article.translate.workspace import Workspace  # noqa: E402
-
-
-def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    load = os.getloadavg()[0]
-    return f"{cpu}, {os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}"
 
 
 def fresh_project(name: str) -> Workspace:
@@ -139,7 +132,7 @@ def main() -> None:
     plain = [i for i, segment in enumerate(segments)
              if not any(paths.masker.mask(sentence).found for sentence in split_sentences(segment))]
     differing = [i for i in plain if paths.texts["A"][i] != paths.texts["B"][i]]
-    print(f"machine: {machine()}")
+    print(f"machine: {cpu()}, load {os.getloadavg()[0]:.1f}")
     print(f"{len(segments)} segments, {len(paths.tokens)} sentences, beam 4, medians of {rounds} interleaved rounds")
     print(f"A  argostranslate translate() per segment:        {median['A']:.2f} s")
     print(f"A2 the same, batching cap lifted ({cap} tokens):     {median['A2']:.2f} s")

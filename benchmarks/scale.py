@@ -37,12 +37,8 @@ exponent b of a least-squares fit of fresh build time ≈ a·N^b over the sizes 
 """
 
 import argparse
-import compileall
-import importlib.metadata
-import importlib.util
 import math
 import os
-import platform
 import re
 import resource
 import shutil
@@ -56,9 +52,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import fill_catalogs, write_project
+from host import BIN, compile_l10n, cpu, ensure_mdpo, version
 
 HERE = Path(__file__).resolve().parent
-BIN = Path(sys.executable).parent
 L10N = str(BIN / "l10n")
 
 
@@ -247,40 +243,9 @@ def growth(sizes: list[int], seconds: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def compile_l10n() -> None:
-    """Byte-compile l10n's modules, as pip does when it installs a package (an editable install
-    leaves that to the first import, and PYTHONDONTWRITEBYTECODE to none): the peers' modules are."""
-    for package in ("l10n_article.translate", "l10n_article.render"):
-        for folder in importlib.util.find_spec(package).submodule_search_locations:
-            compileall.compile_dir(folder, quiet=1)
-
-
-def ensure_mdpo() -> bool:
-    """mdpo's ``md2po`` beside this Python, installed with pip when missing; False (and a line
-    saying so) when it cannot be."""
-    if (BIN / "md2po").exists():
-        return True
-    print("mdpo is missing: pip install mdpo")
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "mdpo"]).returncode == 0
-    installed = installed and (BIN / "md2po").exists()
-    if not installed:
-        print("mdpo could not be installed: its rows (md2po, mdpo API, po2md API) are skipped")
-    return installed
-
-
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
     gettext = subprocess.run(["msgmerge", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {gettext}, "
-            f"Babel {version('babel')}, mdpo {version('mdpo')}, l10n {version('l10n-article')}")
+    return f"{cpu()}, {gettext}, Babel {version('babel')}, mdpo {version('mdpo')}, l10n {version('l10n-article')}"
 
 
 def summary(sizes: list[int], results: list[dict[str, Operation]]) -> str:
