@@ -163,7 +163,7 @@ def build(ws: Workspace, out: Path | None = None, drafts: bool = False, min_revi
     written = [name for output in outputs for name in output.record.files] + list(plan.record.site)
     report.pages = [out / name for name in written if name.endswith(".html")]
     report.carried = sum(name.endswith(".html") for record in carried for name in record.files)
-    report.records += [record.path for record, text in records if record.save(text)]
+    report.records = [record.path for record, text in records if record.save(text)]
     synced.save_state()  # with the digests of the files the build read and wrote
     return report
 
