@@ -201,6 +201,7 @@ def test_filters_and_columns_work_from_the_file_in_a_browser(every_state, projec
         assert not page.locator("th.column-ru").is_visible() and page.locator("th.column-kk").is_visible()
         page.get_by_label("All segments").check()
         page.mouse.wheel(0, 3000)
+        page.wait_for_function("() => window.scrollY > 1000")  # the wheel scrolls after it returns
         header = page.locator("table.alignment thead th").first.bounding_box()
         assert 0 <= header["y"] < 5  # the column headers stay at the top while scrolling
         page.screenshot(path=str(project / "compare-desktop.png"))
