@@ -32,8 +32,8 @@ from l10n_article.translate.workspace import Domain, Workspace
 
 UI_DOMAIN = "ui"
 
-__all__ = ["MACHINE_COMMENT", "NO_TOKEN", "PUBLISHED_DIR", "SHARED_FILE", "Article", "Metadata", "Domain", "Finding", "L10nError", "Project",
-           "PublishedMemory", "PublishedRecords", "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources",
+__all__ = ["MACHINE_COMMENT", "NO_TOKEN", "PUBLISHED_DIR", "SHARED_FILE", "Article", "Metadata", "Domain", "Finding",
+           "L10nError", "Project", "PublishedMemory", "PublishedRecords", "PublishedUnit", "SegmentText", "Shown", "SourceChange", "Sources",
            "State", "UI_DOMAIN", "Workspace", "article_texts", "catalog_entries", "classify_change", "exchange",
            "findings", "header_line", "language_name", "markdown_parser", "now", "plain_text", "published_records",
            "quoted", "read_text", "reviewed_percent", "shared_parser", "split_shared_record", "state",

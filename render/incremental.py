@@ -45,7 +45,8 @@ class ArticleRecord:
     modified: str | None = None  # the ``updated`` or ``date`` of its front matter (ISO), for the sitemap
     dashboard: list[str] = field(default_factory=list)  # its rows of the comparison dashboard (HTML)
     stand_ins: list[list[str]] = field(default_factory=list)  # [language, text, kept source, kept translation]
-    # What the pages asked the article's published record: [language, source, previous, answer's source, answer's translation]
+    # What the pages asked the article's published record:
+    # [language, source, previous, answer's source, answer's translation]
     lookups: list[list] = field(default_factory=list)
 
     def intact(self, out: Path) -> bool:
@@ -87,7 +88,8 @@ class BuildRecord:
 
     def text(self) -> str:
         articles = {slug: vars(record) for slug, record in sorted(self.articles.items())}  # fields are JSON
-        return json.dumps(dict(version=__version__, shared=self.shared, articles=articles, site=self.site), ensure_ascii=False, sort_keys=True) + "\n"
+        return json.dumps(dict(version=__version__, shared=self.shared, articles=articles, site=self.site),
+                          ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def record_path(ws: Workspace, out: Path) -> Path:

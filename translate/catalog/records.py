@@ -32,9 +32,13 @@ class PublishedRecords:
         self.source_language = source_language
         self._open: dict[str, PublishedMemory] = {}
 
+    def own(self, slug: str) -> Path:
+        """The article ``slug``'s own record file."""
+        return self.folder / f"{slug}.tmx"
+
     def path(self, slug: str) -> Path:
         """The file the article ``slug``'s record is read from."""
-        return self.shared if self.unsplit else self.folder / f"{slug}.tmx"
+        return self.shared if self.unsplit else self.own(slug)
 
     def of(self, slug: str) -> PublishedMemory:
         """The record of the article ``slug``."""
@@ -69,8 +73,8 @@ def split_shared_record(ws: Workspace) -> list[Path] | None:
     text it stands for, and a unit that no article refers to any more to ``_unassigned.tmx``. A
     record that exists already (a split cut short, or a shared file a pull brought back) takes the
     units in as it takes another build's. The records written; None when there is no shared file."""
-    project = ws.project
-    shared = project.locales_dir / SHARED_FILE
+    project, records = ws.project, published_records(ws)
+    shared = records.shared
     if not shared.is_file():
         return None
     referred = _referring(ws)
@@ -81,7 +85,7 @@ def split_shared_record(ws: Workspace) -> list[Path] | None:
             split.setdefault(slug, []).append(replace(unit, stands_for=set(unit.stands_for)))
     written = []
     for slug, units in split.items():
-        record = PublishedMemory(project.locales_dir / PUBLISHED_DIR / f"{slug}.tmx", project.source_language)
+        record = PublishedMemory(records.own(slug), project.source_language)
         record.merge(units)
         if record.save():
             written.append(record.path)
